@@ -1,0 +1,157 @@
+/**
+ * The plan: plain data between the stages (extract -> plan -> run -> report).
+ *
+ * The extractor produces it from Markdown and knows nothing of processes; the
+ * runner consumes it and knows nothing of Markdown. `docs-verify <chapter>
+ * --dry-run --format json` prints it: this file is the stable contract.
+ */
+
+/** Where something sits in a Markdown file. Lines and columns are 1-based and
+ * always those of the original file, whatever container it is nested in. */
+export interface SourceLocation {
+  file: string
+  line: number
+  column?: number
+}
+
+/** A placeholder such as `<my project id>` or `<my_project_id>` in a step. */
+export interface PlaceholderUse {
+  /** Exactly as written, angle brackets included: `<my project id>`. */
+  raw: string
+  /** Normalised key: lowercase, words joined by single spaces: `my project id`. */
+  key: string
+  line: number
+  column: number
+}
+
+/** Where a placeholder's value came from. */
+export type PlaceholderSource =
+  | 'set' // --set on the command line
+  | 'config' // docs-verify.config.*
+  | 'prose-example' // "For example, use `mlops-project`" in the doc itself
+  | 'generated' // a default that satisfies the obvious rule
+  | 'sandbox' // bound by the runner (a local bare Git repository, ...)
+
+export interface PlaceholderValue {
+  key: string
+  value: string
+  source: PlaceholderSource
+  /** Why this value: the rule it satisfies or the line it was read from. */
+  reason: string
+}
+
+export interface VariableUse {
+  name: string
+  line: number
+}
+
+interface StepBase {
+  /** Stable within a chapter: `<kind>@<line>`. */
+  id: string
+  file: string
+  /** Line of the opening fence. */
+  line: number
+  /** Line of the closing fence (or of the last line when unclosed). */
+  endLine: number
+  /** Headings the block sits under, outermost first (text only). */
+  headings: string[]
+  /** Enclosing content-tab labels, outermost first, emoji shortcodes stripped. */
+  tabs: string[]
+  /** The fence's `title="..."`, if any. */
+  title?: string
+  /** The fence's language (`sh`, `txt`, `diff`, ...), if any. */
+  lang?: string
+  /** The block's content with the container indentation removed, as written
+   * in the doc (placeholders not filled in). */
+  text: string
+  /** Notes for the reader: why a block was kept, flagged or classified. */
+  notes: string[]
+}
+
+export interface CommandStep extends StepBase {
+  kind: 'command'
+  /** "... in a second/separate terminal": runs beside the following steps. */
+  concurrent: boolean
+  /** false for a bare or untitled `sh` block kept because it defines
+   * something (an `export`) a later command uses. */
+  titled: boolean
+  placeholders: PlaceholderUse[]
+  /** `export X=...` (and `X=...`) in this block. */
+  binds: string[]
+  /** `$X` / `${X}` this block reads. */
+  uses: VariableUse[]
+}
+
+export type FileMode =
+  | 'full' // the block is the whole file: write it
+  | 'partial' // "Add the following ... after": a change inside the file
+  | 'display' // shown only (a file a tool generates)
+
+export interface FileStep extends StepBase {
+  kind: 'file'
+  /** The path from the title, relative to the working directory. */
+  path: string
+  mode: FileMode
+  /** The prose cue (or rule) that decided `mode`. */
+  modeReason: string
+  /** `hl_lines="4 9-11"` expanded: [4, 9, 10, 11]. */
+  hlLines: number[]
+  placeholders: PlaceholderUse[]
+}
+
+export interface ExpectStep extends StepBase {
+  kind: 'expect'
+  /** `id` of the command step whose output this describes, or null. */
+  forStep: string | null
+  /** The prose that introduced it ("The output should be similar to this:"). */
+  cue: string
+  /** What is compared: `output` of a command, or a `tree` of the workspace. */
+  target: 'output' | 'tree'
+  /** The fence's body lines in the file (for --update), 1-based inclusive;
+   * empty block: bodyStartLine = endLine, bodyEndLine = endLine - 1. */
+  bodyStartLine: number
+  bodyEndLine: number
+  /** Columns of container indentation in front of every body line. */
+  indent: number
+}
+
+export type Step = CommandStep | FileStep | ExpectStep
+export type StepKind = Step['kind']
+
+/** One choice of tabs: a learner on Google Cloud + GitHub + Linux. */
+export interface Variant {
+  /** Tab slugs joined by `+` (`google-cloud+github`), or `default`. */
+  id: string
+  /** Chosen labels, one per tab dimension that holds steps. */
+  choices: {dimension: string; label: string; slug: string}[]
+  steps: Step[]
+}
+
+export type Severity = 'error' | 'warning' | 'info'
+
+export interface Diagnostic {
+  file: string
+  line: number
+  column: number
+  severity: Severity
+  /** Kebab-case rule id: `merge-conflict-marker`, `unclosed-fence`, ... */
+  rule: string
+  message: string
+}
+
+export interface ChapterPlan {
+  file: string
+  /** First `#` heading, or the nav title. */
+  title: string
+  /** `chapter-7` style key when the title or file name has a number. */
+  slug: string
+  variants: Variant[]
+  /** Every placeholder key used in the chapter with its first use. */
+  placeholders: PlaceholderUse[]
+  /** Variables a step uses that no step of the chapter binds (come from an
+   * earlier chapter). */
+  inheritedVariables: VariableUse[]
+  /** Things noted while planning: tab groups with no commands, flagged
+   * blocks. Never fatal. */
+  notes: Diagnostic[]
+}
