@@ -1,0 +1,154 @@
+import {parseArgs} from 'node:util'
+import {UsageError} from './usage-error.js'
+
+export type OutputFormat = 'text' | 'sh' | 'json'
+export type Reporter = 'auto' | 'plain' | 'json' | 'junit' | 'github'
+export type GcsBackend = 'auto' | 'container' | 'binary' | 'url'
+
+/** What the user asked for, fully validated. */
+export type Invocation =
+  | {command: 'help'; topic?: string}
+  | {command: 'version'}
+  | {command: 'list'; options: CommonOptions}
+  | {command: 'lint'; paths: string[]; format: 'text' | 'json'; options: CommonOptions}
+  | {command: 'verify'; targets: string[]; options: VerifyOptions}
+
+export interface CommonOptions {
+  /** Folder holding mkdocs.yml / zensical.toml; undefined: search upward. */
+  guide?: string
+  config?: string
+}
+
+export interface VerifyOptions extends CommonOptions {
+  dryRun: boolean
+  format: OutputFormat
+  provider?: string
+  tabs: string[]
+  set: Record<string, string>
+  keep: boolean
+  from?: string
+  reporter: Reporter
+  output?: string
+  update: boolean
+  step: boolean
+  watch: boolean
+  noCache: boolean
+  jobs: number
+  shard?: string
+  gcs: GcsBackend
+  gcsUrl?: string
+  timeout?: number
+}
+
+const options = {
+  help: {type: 'boolean', short: 'h'},
+  version: {type: 'boolean', short: 'v'},
+  guide: {type: 'string'},
+  config: {type: 'string', short: 'c'},
+  'dry-run': {type: 'boolean', short: 'n'},
+  format: {type: 'string', short: 'f'},
+  provider: {type: 'string', short: 'p'},
+  tab: {type: 'string', multiple: true, short: 't'},
+  set: {type: 'string', multiple: true, short: 's'},
+  keep: {type: 'boolean'},
+  from: {type: 'string'},
+  reporter: {type: 'string', short: 'r'},
+  output: {type: 'string', short: 'o'},
+  update: {type: 'boolean', short: 'u'},
+  step: {type: 'boolean'},
+  watch: {type: 'boolean', short: 'w'},
+  'no-cache': {type: 'boolean'},
+  jobs: {type: 'string', short: 'j'},
+  shard: {type: 'string'},
+  gcs: {type: 'string'},
+  'gcs-url': {type: 'string'},
+  timeout: {type: 'string'}
+} as const
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`--${flag} takes one of ${allowed.join(', ')}; got \`${value}\``)
+}
+
+function positiveInteger(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  const number = Number(value)
+  if (!Number.isInteger(number) || number < 1) {
+    throw new UsageError(`--${flag} takes a whole number of at least 1; got \`${value}\``)
+  }
+  return number
+}
+
+/** Parses `--set 'my project id=mlops-demo'` pairs; the key may use any
+ * placeholder style (`<my_project_id>`, `my project id`). */
+export function parseSetPairs(pairs: readonly string[]): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at <= 0) {
+      throw new UsageError(`--set takes 'placeholder=value' (for example --set 'my project id=mlops-demo'); got \`${pair}\``)
+    }
+    values[pair.slice(0, at).trim()] = pair.slice(at + 1)
+  }
+  return values
+}
+
+/** Turns argv (without node and script) into an {@link Invocation}.
+ * Throws {@link UsageError} on anything it cannot accept. */
+export function parseInvocation(argv: readonly string[]): Invocation {
+  let parsed
+  try {
+    parsed = parseArgs({args: [...argv], options, allowPositionals: true, strict: true})
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Run \`docs-verify --help\` for the options.`)
+  }
+  const {values, positionals} = parsed
+  if (values.version) return {command: 'version'}
+  if (values.help) return positionals.length > 0 ? {command: 'help', topic: positionals[0]} : {command: 'help'}
+  const [first, ...rest] = positionals
+  if (first === undefined) {
+    throw new UsageError('Say what to verify: a chapter (`docs-verify chapter-7`), `all`, `list` or `lint`. Run `docs-verify --help` for more.')
+  }
+  if (first === 'help') return rest[0] === undefined ? {command: 'help'} : {command: 'help', topic: rest[0]}
+  const common: CommonOptions = {}
+  if (values.guide !== undefined) common.guide = values.guide
+  if (values.config !== undefined) common.config = values.config
+  if (first === 'list') {
+    if (rest.length > 0) throw new UsageError(`\`docs-verify list\` takes no arguments; got \`${rest.join(' ')}\``)
+    return {command: 'list', options: common}
+  }
+  if (first === 'lint') {
+    const format = oneOf('format', values.format, ['text', 'json'] as const, 'text')
+    return {command: 'lint', paths: rest, format, options: common}
+  }
+  const verify: VerifyOptions = {
+    ...common,
+    dryRun: values['dry-run'] ?? false,
+    format: oneOf('format', values.format, ['text', 'sh', 'json'] as const, 'text'),
+    tabs: values.tab ?? [],
+    set: parseSetPairs(values.set ?? []),
+    keep: values.keep ?? false,
+    reporter: oneOf('reporter', values.reporter, ['auto', 'plain', 'json', 'junit', 'github'] as const, 'auto'),
+    update: values.update ?? false,
+    step: values.step ?? false,
+    watch: values.watch ?? false,
+    noCache: values['no-cache'] ?? false,
+    jobs: positiveInteger('jobs', values.jobs, 1),
+    gcs: oneOf('gcs', values.gcs, ['auto', 'container', 'binary', 'url'] as const, 'auto')
+  }
+  if (values.provider !== undefined) verify.provider = values.provider
+  if (values.from !== undefined) verify.from = values.from
+  if (values.output !== undefined) verify.output = values.output
+  if (values.shard !== undefined) verify.shard = values.shard
+  if (values['gcs-url'] !== undefined) verify.gcsUrl = values['gcs-url']
+  if (values.timeout !== undefined) verify.timeout = positiveInteger('timeout', values.timeout, 300)
+  if (verify.gcs === 'url' && verify.gcsUrl === undefined) {
+    throw new UsageError('--gcs url needs --gcs-url http://HOST:PORT of the emulator you run')
+  }
+  if (verify.format !== 'text' && !verify.dryRun) {
+    throw new UsageError(`--format ${verify.format} describes a plan: add --dry-run (results use --reporter)`)
+  }
+  if (verify.update && verify.dryRun) throw new UsageError('--update rewrites expected outputs from a real run: it cannot go with --dry-run')
+  return {command: 'verify', targets: positionals, options: verify}
+}

@@ -1,0 +1,60 @@
+import {parseInvocation, type Invocation} from './args.js'
+import {helpText} from './help.js'
+import {UsageError} from './usage-error.js'
+import {InputError} from '../../verify/lib/input-error.js'
+import {GuideError} from '../../guide/index.js'
+
+/** Exit codes: the CLI convention docs-verify promises. */
+export const exitCodes = {passed: 0, failed: 1, usage: 2} as const
+
+export interface Io {
+  stdout: NodeJS.WriteStream
+  stderr: NodeJS.WriteStream
+  cwd: string
+  env: NodeJS.ProcessEnv
+}
+
+/** Runs one invocation and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let invocation: Invocation
+  try {
+    invocation = parseInvocation(argv)
+  } catch (error) {
+    return reportError(error, io)
+  }
+  try {
+    switch (invocation.command) {
+      case 'help':
+        io.stdout.write(helpText)
+        return exitCodes.passed
+      case 'version': {
+        const {version} = await import('../../version.js')
+        io.stdout.write(`docs-verify ${version}\n`)
+        return exitCodes.passed
+      }
+      case 'list': {
+        const {listCommand} = await import('./commands/list.js')
+        return await listCommand(invocation.options, io)
+      }
+      case 'lint': {
+        const {lintCommand} = await import('./commands/lint.js')
+        return await lintCommand(invocation.paths, invocation.format, invocation.options, io)
+      }
+      case 'verify': {
+        const {verifyCommand} = await import('./commands/verify.js')
+        return await verifyCommand(invocation.targets, invocation.options, io)
+      }
+    }
+  } catch (error) {
+    return reportError(error, io)
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof UsageError || error instanceof InputError || error instanceof GuideError) {
+    io.stderr.write(`docs-verify: ${error.message}\n`)
+    return exitCodes.usage
+  }
+  io.stderr.write(`docs-verify: internal error: ${(error as Error)?.stack ?? String(error)}\n`)
+  return exitCodes.usage
+}
