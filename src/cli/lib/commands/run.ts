@@ -1,10 +1,120 @@
+import {writeFile} from 'node:fs/promises'
+import path from 'node:path'
 import type {VerifyOptions} from '../args.js'
 import type {Io} from '../main.js'
-import type {Workspace} from '../../../verify/lib/load-workspace.js'
+import {exitCodes} from '../main.js'
+import {UsageError} from '../usage-error.js'
+import {terminalStyle} from '../terminal.js'
 import type {Chapter} from '../../../guide/index.js'
+import {createProgress, renderGithub, renderJson, renderJunit, renderPlain} from '../../../report/index.js'
+import type {ChapterReport, VerifyReport} from '../../../report/index.js'
+import {parseShard, shardChains} from '../../../shard/index.js'
+import {version} from '../../../version.js'
+import {buildChains} from '../../../verify/lib/build-chains.js'
+import type {VerifyChain} from '../../../verify/lib/build-chains.js'
+import {builtInStandIns} from '../../../verify/lib/built-in-stand-ins.js'
+import {startCloudFor} from '../../../verify/lib/start-cloud.js'
+import type {Workspace} from '../../../verify/lib/load-workspace.js'
+import {runChain} from '../../../verify/lib/run-chain.js'
+import {planChainCache, restoreSandbox, saveSandbox} from '../../../verify/lib/snapshots.js'
+import {collectUpdates, applyUpdates} from '../../../verify/lib/update-expected.js'
+import type {ExpectedUpdate} from '../../../verify/lib/update-expected.js'
 
-/** Run chapters in a sandbox and report. */
-export async function runCommand(_chapters: readonly Chapter[], _options: VerifyOptions, _workspace: Workspace, io: Io): Promise<number> {
-  io.stderr.write('not yet\n')
-  return 2
+/** Run `count` async jobs at most `limit` at a time, results in order. */
+async function pool<T>(count: number, limit: number, job: (index: number) => Promise<T>): Promise<T[]> {
+  const results = new Array<T>(count)
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < count) {
+      const index = next++
+      results[index] = await job(index)
+    }
+  }
+  await Promise.all(Array.from({length: Math.min(limit, count)}, worker))
+  return results
 }
+
+function render(report: VerifyReport, options: VerifyOptions, color: boolean): string {
+  switch (options.reporter) {
+    case 'json':
+      return renderJson(report)
+    case 'junit':
+      return renderJunit(report)
+    case 'github':
+      return renderGithub(report)
+    default:
+      return renderPlain(report, {color})
+  }
+}
+
+/** `docs-verify <chapters>`: run in sandboxes, check, report. */
+export async function runCommand(chapters: readonly Chapter[], options: VerifyOptions, workspace: Workspace, io: Io): Promise<number> {
+  const started = new Date()
+  let chains: VerifyChain[] = await buildChains(chapters, {
+    cwd: io.cwd,
+    guide: workspace.guide,
+    config: workspace.config,
+    ...(options.provider === undefined ? {} : {provider: options.provider}),
+    tabs: options.tabs,
+    set: options.set,
+    ...(options.from === undefined ? {} : {from: options.from}),
+    builtInStandIns: builtInStandIns()
+  })
+  if (options.shard !== undefined) {
+    const shard = parseShard(options.shard)
+    if (!shard.ok) throw new UsageError(shard.message)
+    chains = shardChains(
+      chains.map((chain) => ({...chain, chapters: chain.links})),
+      shard.shard,
+      (chain) => chain.links.reduce((sum, link) => sum + link.prepared.steps.length, 0)
+    )
+  }
+  const out = terminalStyle(io.stdout, io.env)
+  const err = terminalStyle(io.stderr, io.env)
+  const progress = createProgress(io.stderr, {tty: err.live, color: err.color})
+  const updates: ExpectedUpdate[] = []
+  const startCloud = startCloudFor(options, io)
+  const chainReports = await pool(chains.length, options.jobs, async (index): Promise<ChapterReport[]> => {
+    const chain = chains[index]!
+    const cache = options.noCache || options.update ? undefined : await planChainCache(chain.links)
+    return runChain(chain.links, {
+      keep: options.keep,
+      ...(options.timeout === undefined ? {} : {timeoutSeconds: options.timeout}),
+      startCloud,
+      ...(cache
+        ? {
+            restore: async (sandbox) => {
+              if (cache.restoreIndex === chain.links.length - 1) return chain.links.length
+              return (await restoreSandbox(cache, sandbox)) ? cache.restoreIndex + 1 : 0
+            },
+            save: (sandbox, at) => saveSandbox(cache, sandbox, at, chain.links[at]!.prepared.plan.slug)
+          }
+        : {}),
+      onStepStarted: (step) => progress.stepStarted(step.step),
+      onStepFinished: (step) => progress.stepFinished(step),
+      onChapterFinished: (chapter) => progress.chapterFinished(chapter),
+      onSandbox: (sandbox) => {
+        if (options.keep) io.stderr.write(`docs-verify: sandbox kept at ${sandbox.root}\n`)
+      },
+      ...(options.update ? {onExpected: (update) => updates.push(update)} : {})
+    })
+  })
+  progress.stop()
+  const report: VerifyReport = {
+    tool: 'docs-verify',
+    version,
+    startedAt: started.toISOString(),
+    durationMs: Date.now() - started.getTime(),
+    chapters: chainReports.flat()
+  }
+  if (options.update) {
+    const written = await applyUpdates(collectUpdates(updates), io.cwd)
+    for (const line of written) io.stderr.write(`docs-verify: ${line}\n`)
+  }
+  const text = render(report, options, out.color && options.output === undefined)
+  if (options.output !== undefined) await writeFile(path.resolve(io.cwd, options.output), text)
+  else io.stdout.write(text)
+  const failed = report.chapters.some((chapter) => chapter.status === 'failed' || chapter.status === 'error')
+  return failed ? exitCodes.failed : exitCodes.passed
+}
+

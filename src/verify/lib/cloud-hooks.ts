@@ -1,0 +1,30 @@
+import type {CommandResult, Sandbox} from '../../runner/index.js'
+import type {StandIn} from '../../config/index.js'
+import type {PreparedChapter} from '../../dry-run/index.js'
+import type {CheckReport} from '../../report/index.js'
+
+/** What the cloud stand-ins give a chain of chapters: variables for every
+ * step, stand-ins for interactive logins, checks of effects, and a stop. */
+export interface CloudSession {
+  /** Forced before every block (endpoints, CLOUDSDK_CONFIG, ...). */
+  env: Record<string, string>
+  /** Describes what runs: `fake-gcs-server (binary) at http://...`. */
+  description: string
+  checkEffects(prepared: PreparedChapter, results: ReadonlyMap<string, CommandResult>): Promise<CheckReport[]>
+  stop(): Promise<void>
+}
+
+/** Starts the stand-ins for one sandbox (one per chain: each --jobs worker
+ * gets its own). */
+export type CloudStarter = (sandbox: Sandbox) => Promise<CloudSession>
+
+/** Commands that talk to Google Cloud: a chapter with one of them needs the
+ * stand-ins. */
+const cloudCommand = /\bgcloud\s|\bgsutil\s|gs:\/\/|\bdvc\[gs\]/
+
+/** Whether any step of the chapters needs the cloud stand-ins. */
+export function needsCloud(chapters: readonly PreparedChapter[]): boolean {
+  return chapters.some((chapter) => chapter.steps.some(({step, text}) => step.kind !== 'expect' && cloudCommand.test(text)))
+}
+
+export type {StandIn}

@@ -1,0 +1,110 @@
+import {mkdir} from 'node:fs/promises'
+import path from 'node:path'
+import {execFile} from 'node:child_process'
+import {promisify} from 'node:util'
+import type {ChapterConfig} from '../../config/index.js'
+import type {PreparedChapter} from '../../dry-run/index.js'
+import type {ChapterReport, StepReport} from '../../report/index.js'
+import {createSandbox, ShellSession} from '../../runner/index.js'
+import type {Sandbox} from '../../runner/index.js'
+import type {CloudSession, CloudStarter} from './cloud-hooks.js'
+import {needsCloud} from './cloud-hooks.js'
+import {checkGitRemote} from './check-git-remote.js'
+import {runPreparedChapter} from './run-chapter.js'
+import type {ExpectedUpdate} from './update-expected.js'
+import type {PreparedStep} from '../../dry-run/index.js'
+
+const run = promisify(execFile)
+
+/** One chapter of a chain with the configuration that applies to it. */
+export interface ChainLink {
+  prepared: PreparedChapter
+  config: ChapterConfig
+  /** Chapters run only to reach the target's starting state. */
+  role: 'setup' | 'target'
+}
+
+export interface ChainOptions {
+  keep: boolean
+  timeoutSeconds?: number
+  startCloud?: CloudStarter
+  /** Sets up the sandbox from a cached snapshot; returns how many links
+   * (from the start) it restored. */
+  restore?: (sandbox: Sandbox) => Promise<number>
+  /** Called after each link that passed, to save a snapshot. */
+  save?: (sandbox: Sandbox, index: number) => Promise<void>
+  onStepStarted?: (step: PreparedStep) => void
+  onStepFinished?: (report: StepReport) => void
+  onChapterFinished?: (report: ChapterReport) => void
+  onSandbox?: (sandbox: Sandbox) => void
+  onExpected?: (update: ExpectedUpdate) => void
+}
+
+/** The variable the sandbox-bound placeholders (`<your git repository
+ * url>`) expand to: a local bare repository. */
+export const gitRemoteVariable = 'DOCS_VERIFY_GIT_REMOTE'
+
+async function createBareRemote(sandbox: Sandbox): Promise<string> {
+  const remote = path.join(sandbox.root, 'remotes', 'origin.git')
+  await mkdir(path.dirname(remote), {recursive: true})
+  await run('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote], {env: sandbox.env})
+  return remote
+}
+
+function restoredReport(link: ChainLink): ChapterReport {
+  const {plan, variant} = link.prepared
+  return {file: plan.file, title: plan.title, slug: plan.slug, variant: variant.id, status: 'restored', durationMs: 0, steps: [], checks: []}
+}
+
+/**
+ * Run chapters one after the other in one sandbox, as one learner would:
+ * the shell state, the files, the Git remote and the cloud stand-ins carry
+ * from chapter to chapter. A chapter that fails still lets the next ones
+ * run (their reports say what they found), but no snapshot is saved after
+ * it.
+ */
+export async function runChain(links: readonly ChainLink[], options: ChainOptions): Promise<ChapterReport[]> {
+  const sandbox = await createSandbox({keep: options.keep})
+  options.onSandbox?.(sandbox)
+  const reports: ChapterReport[] = []
+  let cloud: CloudSession | undefined
+  try {
+    const remote = await createBareRemote(sandbox)
+    const restored = options.restore ? await options.restore(sandbox) : 0
+    for (const link of links.slice(0, restored)) {
+      const report = restoredReport(link)
+      reports.push(report)
+      options.onChapterFinished?.(report)
+    }
+    const remaining = links.slice(restored)
+    if (options.startCloud && needsCloud(remaining.map((link) => link.prepared))) {
+      cloud = await options.startCloud(sandbox)
+    }
+    let healthy = true
+    for (const [offset, link] of remaining.entries()) {
+      const env = {[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env}
+      const session = new ShellSession(sandbox, {env, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
+      const report = await runPreparedChapter(link.prepared, {
+        sandbox,
+        session,
+        config: link.config,
+        ...(options.timeoutSeconds === undefined ? {} : {timeoutSeconds: options.timeoutSeconds}),
+        ...(options.onStepStarted ? {onStepStarted: options.onStepStarted} : {}),
+        ...(options.onStepFinished ? {onStepFinished: options.onStepFinished} : {}),
+        ...(options.onExpected ? {onExpected: options.onExpected} : {}),
+        checkEffects: async (prepared, results) => [
+          ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: session.cwd})),
+          ...(cloud ? await cloud.checkEffects(prepared, results) : [])
+        ]
+      })
+      reports.push(report)
+      options.onChapterFinished?.(report)
+      healthy &&= report.status === 'passed'
+      if (healthy && options.save) await options.save(sandbox, restored + offset)
+    }
+  } finally {
+    await cloud?.stop()
+    await sandbox.dispose()
+  }
+  return reports
+}

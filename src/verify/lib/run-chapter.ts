@@ -1,0 +1,191 @@
+import {compareOutput} from '../../compare/index.js'
+import type {ChapterConfig} from '../../config/index.js'
+import {fileEditFor, stepTimeoutMs} from '../../config/index.js'
+import type {PreparedChapter, PreparedStep} from '../../dry-run/index.js'
+import type {CommandStep, ExpectStep, FileStep} from '../../plan/types.js'
+import type {ChapterReport, CheckReport, StepReport} from '../../report/index.js'
+import {applyFileStep} from '../../runner/index.js'
+import type {CommandResult, Sandbox, ShellSession} from '../../runner/index.js'
+import type {ExpectedUpdate} from './update-expected.js'
+
+/** What the chapter runner needs besides the chapter: where it runs and
+ * who listens. Plain hooks, so the runner stays free of Markdown and the
+ * CLI free of processes. */
+export interface ChapterRun {
+  sandbox: Sandbox
+  session: ShellSession
+  config: ChapterConfig
+  /** Default per-step timeout from --timeout (seconds). */
+  timeoutSeconds?: number
+  onStepStarted?: (step: PreparedStep) => void
+  onStepFinished?: (report: StepReport) => void
+  /** Checks of effects after the steps (bucket contents, Git remote). */
+  checkEffects?: (prepared: PreparedChapter, results: ReadonlyMap<string, CommandResult>) => Promise<CheckReport[]>
+  /** Told of every expected output that differs (for --update). */
+  onExpected?: (update: ExpectedUpdate) => void
+}
+
+const outputTailLines = 15
+
+function tail(text: string): string {
+  const lines = text.replace(/\s+$/, '').split('\n')
+  return lines.slice(-outputTailLines).join('\n')
+}
+
+function standInNotes(prepared: PreparedStep): string[] {
+  return prepared.standIns.map((standIn) =>
+    standIn.replacement === null
+      ? `line ${standIn.line}: \`${standIn.original.trim()}\` skipped: ${standIn.reason}`
+      : `line ${standIn.line}: \`${standIn.original.trim()}\` stood in by \`${standIn.replacement}\`: ${standIn.reason}`
+  )
+}
+
+async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: ChapterRun): Promise<{report: StepReport; result: CommandResult}> {
+  let timeoutMs = stepTimeoutMs(run.config, step)
+  const configured = run.config.timeouts?.default !== undefined || run.config.timeouts?.steps !== undefined
+  if (run.timeoutSeconds !== undefined && !configured) timeoutMs = run.timeoutSeconds * 1000
+  const result = await run.session.run({id: step.id, text: prepared.text, timeoutMs, ...(step.concurrent ? {concurrent: true} : {})})
+  const notes = [...standInNotes(prepared), ...step.notes]
+  const report: StepReport = {
+    id: step.id,
+    kind: 'command',
+    file: step.file,
+    line: step.line,
+    status: 'passed',
+    command: prepared.text,
+    durationMs: result.durationMs,
+    notes
+  }
+  if (step.title !== undefined) report.title = step.title
+  if (result.timedOut) {
+    report.status = 'timed-out'
+    const hang = result.hang
+    const why =
+      hang?.reason === 'waiting-for-input'
+        ? `it was waiting for input (${hang.evidence}); nobody types in a check: add a stand-in for it in docs-verify.config`
+        : hang?.reason === 'foreground-server'
+          ? `it runs a server in the foreground (${hang.evidence}); mark the block "in a second terminal" or add a stand-in`
+          : 'it was still running'
+    const where = hang ? `line ${step.line + hang.line} (\`${hang.command.trim()}\`)` : `the block at line ${step.line}`
+    report.message = `${where} did not finish within ${Math.round(timeoutMs / 1000)} s: ${why}`
+    report.diff = tail(result.output)
+  } else if (result.exitCode !== 0 && result.background === undefined) {
+    report.status = 'failed'
+    const failed = result.failedCommand
+    const where = failed ? `line ${step.line + failed.line} \`${failed.command.trim()}\`` : `the block at line ${step.line}`
+    report.message = `${where} exited with ${failed?.exitCode ?? result.exitCode ?? result.signal}:\n${tail(result.output)}`
+  } else if (prepared.standIns.length > 0) {
+    report.status = 'stood-in'
+    report.message = standInNotes(prepared).join('; ')
+  }
+  return {report, result}
+}
+
+async function runFileStep(prepared: PreparedStep, step: FileStep, run: ChapterRun): Promise<StepReport> {
+  const started = Date.now()
+  const replacement = step.mode === 'full' ? undefined : fileEditFor(run.config, step.path)
+  const written = await applyFileStep(
+    {id: step.id, path: step.path, text: prepared.text, mode: step.mode, ...(replacement ? {replacement} : {})},
+    {cwd: run.session.cwd, home: run.sandbox.paths.home, root: run.sandbox.root}
+  )
+  const report: StepReport = {
+    id: step.id,
+    kind: 'file',
+    file: step.file,
+    line: step.line,
+    status: written.status === 'written' ? 'passed' : 'not-applied',
+    title: step.path,
+    durationMs: Date.now() - started,
+    notes: [...step.notes]
+  }
+  if (written.status !== 'written') report.message = written.reason
+  return report
+}
+
+function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: ReadonlyMap<string, {prepared: PreparedStep; result: CommandResult}>, run: ChapterRun): StepReport {
+  const report: StepReport = {id: step.id, kind: 'expect', file: step.file, line: step.line, status: 'passed', durationMs: 0, notes: [...step.notes]}
+  if (step.title !== undefined) report.title = step.title
+  const source = step.forStep === null ? undefined : commands.get(step.forStep)
+  if (step.target === 'tree') {
+    report.status = 'skipped'
+    report.message = 'a directory tree is shown, not a command output: not compared'
+    return report
+  }
+  if (source === undefined) {
+    report.status = 'skipped'
+    report.message = step.forStep === null ? 'no command before this expected output: nothing to compare' : 'its command did not run in this variant'
+    return report
+  }
+  const {result} = source
+  report.expectLine = step.line
+  report.command = source.prepared.text
+  if (result.exitCode !== 0 || result.timedOut) {
+    report.status = 'skipped'
+    report.message = `its command (line ${source.prepared.step.line}) failed, so its output is not compared`
+    return report
+  }
+  const policy = run.config.outputPolicy === undefined ? {} : {extraLines: run.config.outputPolicy.extraLines}
+  const comparison = compareOutput(prepared.text, result.output, {
+    command: source.prepared.text,
+    ...(step.lang === undefined ? {} : {lang: step.lang}),
+    policy,
+    sandboxPaths: [run.sandbox.paths.work, run.sandbox.paths.home, run.sandbox.root]
+  })
+  for (const tolerated of comparison.tolerated) report.notes.push(`tolerated (${tolerated.rule}): ${tolerated.message}`)
+  for (const extra of comparison.extraLines) report.notes.push(`extra line: ${extra.message}`)
+  if (!comparison.ok) {
+    report.status = 'failed'
+    const lines = comparison.mismatches.map((mismatch) => mismatch.message)
+    if (lines.length === 0 && comparison.extraLines.length > 0) lines.push(...comparison.extraLines.map((extra) => extra.message))
+    report.message = `the output of line ${source.prepared.step.line} differs from the doc (line ${step.line}):\n${lines.map((line) => `  - ${line}`).join('\n')}`
+    report.diff = comparison.diff
+    run.onExpected?.({step, actual: result.output, command: source.prepared.text, sandboxPaths: [run.sandbox.paths.work, run.sandbox.paths.home, run.sandbox.root]})
+  }
+  return report
+}
+
+/** Run one prepared chapter in a session: every step in order, each
+ * expected output compared with its command's output, then the effect
+ * checks. Every step gets a report, also after a failure: the gaps after
+ * the first one are worth knowing too. */
+export async function runPreparedChapter(prepared: PreparedChapter, run: ChapterRun): Promise<ChapterReport> {
+  const started = Date.now()
+  const steps: StepReport[] = []
+  const commands = new Map<string, {prepared: PreparedStep; result: CommandResult}>()
+  for (const current of prepared.steps) {
+    run.onStepStarted?.(current)
+    let report: StepReport
+    const {step} = current
+    if (step.kind === 'command') {
+      const done = await runCommandStep(current, step, run)
+      commands.set(step.id, {prepared: current, result: done.result})
+      report = done.report
+    } else if (step.kind === 'file') {
+      report = await runFileStep(current, step, run)
+    } else {
+      report = checkExpect(current, step, commands, run)
+    }
+    steps.push(report)
+    run.onStepFinished?.(report)
+  }
+  for (const background of await run.session.close()) {
+    const step = steps.find((report) => report.id === background.id)
+    if (step && background.exitCode !== null && background.exitCode !== 0 && !background.stoppedAtClose) {
+      step.status = 'failed'
+      step.message = `the command in the second terminal exited with ${background.exitCode}:\n${tail(background.output)}`
+    }
+  }
+  const results = new Map([...commands].map(([id, {result}]) => [id, result]))
+  const checks = run.checkEffects ? await run.checkEffects(prepared, results) : []
+  const failed = steps.some((step) => step.status === 'failed' || step.status === 'timed-out') || checks.some((check) => check.status === 'failed')
+  return {
+    file: prepared.plan.file,
+    title: prepared.plan.title,
+    slug: prepared.plan.slug,
+    variant: prepared.variant.id,
+    status: failed ? 'failed' : 'passed',
+    durationMs: Date.now() - started,
+    steps,
+    checks
+  }
+}

@@ -1,0 +1,74 @@
+import {mkdtemp, readdir, rename, rm} from 'node:fs/promises'
+import path from 'node:path'
+import {openSnapshotStore, planChain, snapshotKey} from '../../cache/index.js'
+import type {SnapshotStore} from '../../cache/index.js'
+import type {Sandbox} from '../../runner/index.js'
+import {version} from '../../version.js'
+import type {ChainLink} from './run-chain.js'
+import {relocateTree} from './relocate-tree.js'
+
+/** What decides a chapter's end state: the steps as they run (text after
+ * placeholders and stand-ins), not the prose around them. */
+function linkInputs(link: ChainLink): unknown {
+  const {plan, variant, placeholders, steps} = link.prepared
+  return {
+    file: path.basename(plan.file),
+    variant: variant.id,
+    placeholders,
+    steps: steps.map(({step, text}) => ({kind: step.kind, text, ...(step.kind === 'file' ? {path: step.path, mode: step.mode} : {})}))
+  }
+}
+
+/** Chained content keys of a chain's chapters: editing chapter N changes
+ * the keys of N and every chapter after it. */
+export function chainSnapshotKeys(links: readonly ChainLink[]): string[] {
+  const keys: string[] = []
+  let parentKey: string | null = null
+  for (const link of links) {
+    const key = snapshotKey({plan: linkInputs(link), config: link.config, parentKey, salt: `docs-verify ${version}`})
+    keys.push(key)
+    parentKey = key
+  }
+  return keys
+}
+
+export interface ChainCache {
+  store: SnapshotStore
+  keys: string[]
+  /** Index of the newest chapter restored from a snapshot, or -1. */
+  restoreIndex: number
+}
+
+/** Where a chain can resume: the newest chapter whose snapshot is valid. */
+export async function planChainCache(links: readonly ChainLink[], store = openSnapshotStore()): Promise<ChainCache> {
+  const keys = chainSnapshotKeys(links)
+  const plan = await planChain(
+    links.map((link, index) => ({slug: `${index}`, key: keys[index]!})),
+    store
+  )
+  return {store, keys, restoreIndex: plan.restoreFrom === null ? -1 : Number(plan.restoreFrom.slug)}
+}
+
+/** Replace a fresh sandbox's content with a snapshot's, moved to the new
+ * path. */
+export async function restoreSandbox(cache: ChainCache, sandbox: Sandbox): Promise<boolean> {
+  if (cache.restoreIndex < 0) return false
+  const key = cache.keys[cache.restoreIndex]!
+  const info = await cache.store.info(key)
+  if (info === null) return false
+  const staging = await mkdtemp(`${sandbox.root}.restore-`)
+  try {
+    if (!(await cache.store.restore(key, staging))) return false
+    for (const name of await readdir(sandbox.root)) await rm(path.join(sandbox.root, name), {recursive: true, force: true})
+    for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(sandbox.root, name))
+    await relocateTree(sandbox.root, info.sourceDir, sandbox.root)
+    return true
+  } finally {
+    await rm(staging, {recursive: true, force: true})
+  }
+}
+
+/** Save the sandbox after the chapter at `index` passed. */
+export async function saveSandbox(cache: ChainCache, sandbox: Sandbox, index: number, slug: string): Promise<void> {
+  await cache.store.save(cache.keys[index]!, sandbox.root, {slug})
+}
