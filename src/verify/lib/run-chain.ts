@@ -11,7 +11,8 @@ import type {CloudSession, CloudStarter} from './cloud-hooks.js'
 import {needsCloud} from './cloud-hooks.js'
 import {checkGitRemote} from './check-git-remote.js'
 import {runPreparedChapter} from './run-chapter.js'
-import type {ExpectedUpdate} from './update-expected.js'
+import {applySetup} from './apply-setup.js'
+import type {ComparedOutput} from './run-chapter.js'
 import type {PreparedStep} from '../../dry-run/index.js'
 
 const run = promisify(execFile)
@@ -33,11 +34,13 @@ export interface ChainOptions {
   restore?: (sandbox: Sandbox) => Promise<number>
   /** Called after each link that passed, to save a snapshot. */
   save?: (sandbox: Sandbox, index: number) => Promise<void>
-  onStepStarted?: (step: PreparedStep) => void
+  onStepStarted?: (step: PreparedStep) => void | Promise<void>
   onStepFinished?: (report: StepReport) => void
   onChapterFinished?: (report: ChapterReport) => void
   onSandbox?: (sandbox: Sandbox) => void
-  onExpected?: (update: ExpectedUpdate) => void
+  onCompared?: (compared: ComparedOutput) => void
+  /** Folder of the configuration file: `setup.copyDir` is relative to it. */
+  configDir?: string
 }
 
 /** The variable the sandbox-bound placeholders (`<your git repository
@@ -49,6 +52,11 @@ async function createBareRemote(sandbox: Sandbox): Promise<string> {
   await mkdir(path.dirname(remote), {recursive: true})
   await run('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote], {env: sandbox.env})
   return remote
+}
+
+function setupFailedReport(link: ChainLink, message: string): ChapterReport {
+  const {plan, variant} = link.prepared
+  return {file: plan.file, title: plan.title, slug: plan.slug, variant: variant.id, status: 'error', durationMs: 0, steps: [], checks: [], message}
 }
 
 function restoredReport(link: ChainLink): ChapterReport {
@@ -84,6 +92,17 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
     for (const [offset, link] of remaining.entries()) {
       const env = {[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env}
       const session = new ShellSession(sandbox, {env, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
+      if (restored + offset === 0 && link.config.setup) {
+        const failure = await applySetup(link.config.setup, session, options.configDir)
+        if (failure !== undefined) {
+          const report = setupFailedReport(link, failure)
+          reports.push(report)
+          options.onChapterFinished?.(report)
+          healthy = false
+          await session.close()
+          continue
+        }
+      }
       const report = await runPreparedChapter(link.prepared, {
         sandbox,
         session,
@@ -91,7 +110,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
         ...(options.timeoutSeconds === undefined ? {} : {timeoutSeconds: options.timeoutSeconds}),
         ...(options.onStepStarted ? {onStepStarted: options.onStepStarted} : {}),
         ...(options.onStepFinished ? {onStepFinished: options.onStepFinished} : {}),
-        ...(options.onExpected ? {onExpected: options.onExpected} : {}),
+        ...(options.onCompared ? {onCompared: options.onCompared} : {}),
         checkEffects: async (prepared, results) => [
           ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: session.cwd})),
           ...(cloud ? await cloud.checkEffects(prepared, results) : [])

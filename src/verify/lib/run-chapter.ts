@@ -1,4 +1,5 @@
 import {compareOutput} from '../../compare/index.js'
+import type {Comparison} from '../../compare/index.js'
 import type {ChapterConfig} from '../../config/index.js'
 import {fileEditFor, stepTimeoutMs} from '../../config/index.js'
 import type {PreparedChapter, PreparedStep} from '../../dry-run/index.js'
@@ -17,12 +18,19 @@ export interface ChapterRun {
   config: ChapterConfig
   /** Default per-step timeout from --timeout (seconds). */
   timeoutSeconds?: number
-  onStepStarted?: (step: PreparedStep) => void
+  onStepStarted?: (step: PreparedStep) => void | Promise<void>
   onStepFinished?: (report: StepReport) => void
   /** Checks of effects after the steps (bucket contents, Git remote). */
   checkEffects?: (prepared: PreparedChapter, results: ReadonlyMap<string, CommandResult>) => Promise<CheckReport[]>
-  /** Told of every expected output that differs (for --update). */
-  onExpected?: (update: ExpectedUpdate) => void
+  /** Told of every comparison of an expected output (for --update and the
+   * learner's replay). */
+  onCompared?: (compared: ComparedOutput) => void
+}
+
+/** An expected block beside what its command printed. */
+export interface ComparedOutput extends ExpectedUpdate {
+  expected: string
+  comparison: Comparison
 }
 
 const outputTailLines = 15
@@ -125,11 +133,12 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
     return report
   }
   const policy = run.config.outputPolicy === undefined ? {} : {extraLines: run.config.outputPolicy.extraLines}
+  const sandboxPaths = [run.sandbox.paths.work, run.sandbox.paths.home, run.sandbox.root]
   const comparison = compareOutput(prepared.text, result.output, {
     command: source.prepared.text,
     ...(step.lang === undefined ? {} : {lang: step.lang}),
     policy,
-    sandboxPaths: [run.sandbox.paths.work, run.sandbox.paths.home, run.sandbox.root]
+    sandboxPaths
   })
   for (const tolerated of comparison.tolerated) report.notes.push(`tolerated (${tolerated.rule}): ${tolerated.message}`)
   for (const extra of comparison.extraLines) report.notes.push(`extra line: ${extra.message}`)
@@ -139,8 +148,8 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
     if (lines.length === 0 && comparison.extraLines.length > 0) lines.push(...comparison.extraLines.map((extra) => extra.message))
     report.message = `the output of line ${source.prepared.step.line} differs from the doc (line ${step.line}):\n${lines.map((line) => `  - ${line}`).join('\n')}`
     report.diff = comparison.diff
-    run.onExpected?.({step, actual: result.output, command: source.prepared.text, sandboxPaths: [run.sandbox.paths.work, run.sandbox.paths.home, run.sandbox.root]})
   }
+  run.onCompared?.({step, expected: prepared.text, actual: result.output, command: source.prepared.text, sandboxPaths, comparison})
   return report
 }
 
@@ -153,7 +162,7 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
   const steps: StepReport[] = []
   const commands = new Map<string, {prepared: PreparedStep; result: CommandResult}>()
   for (const current of prepared.steps) {
-    run.onStepStarted?.(current)
+    await run.onStepStarted?.(current)
     let report: StepReport
     const {step} = current
     if (step.kind === 'command') {

@@ -5,6 +5,7 @@ import type {Io} from '../main.js'
 import {exitCodes} from '../main.js'
 import {UsageError} from '../usage-error.js'
 import {terminalStyle} from '../terminal.js'
+import {createReplay} from '../replay.js'
 import type {Chapter} from '../../../guide/index.js'
 import {createProgress, renderGithub, renderJson, renderJunit, renderPlain} from '../../../report/index.js'
 import type {ChapterReport, VerifyReport} from '../../../report/index.js'
@@ -71,14 +72,17 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
   }
   const out = terminalStyle(io.stdout, io.env)
   const err = terminalStyle(io.stderr, io.env)
-  const progress = createProgress(io.stderr, {tty: err.live, color: err.color})
+  const progress = createProgress(io.stderr, {tty: err.live && !options.step, color: err.color})
+  const replay = options.step ? createReplay({stdout: io.stdout, stdin: process.stdin}) : undefined
+  if (replay && options.jobs > 1) throw new UsageError('--step replays one step at a time: it cannot go with --jobs')
   const updates: ExpectedUpdate[] = []
   const startCloud = startCloudFor(options, io)
   const chainReports = await pool(chains.length, options.jobs, async (index): Promise<ChapterReport[]> => {
     const chain = chains[index]!
     const cache = options.noCache || options.update ? undefined : await planChainCache(chain.links)
     return runChain(chain.links, {
-      keep: options.keep,
+      keep: options.keep || options.step,
+      ...(workspace.configFile === null ? {} : {configDir: path.dirname(workspace.configFile)}),
       ...(options.timeout === undefined ? {} : {timeoutSeconds: options.timeout}),
       startCloud,
       ...(cache
@@ -90,16 +94,20 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
             save: (sandbox, at) => saveSandbox(cache, sandbox, at, chain.links[at]!.prepared.plan.slug)
           }
         : {}),
-      onStepStarted: (step) => progress.stepStarted(step.step),
-      onStepFinished: (step) => progress.stepFinished(step),
+      onStepStarted: async (step) => (replay ? replay.beforeStep(step) : progress.stepStarted(step.step)),
+      onStepFinished: (step) => (replay ? replay.afterStep(step) : progress.stepFinished(step)),
       onChapterFinished: (chapter) => progress.chapterFinished(chapter),
       onSandbox: (sandbox) => {
-        if (options.keep) io.stderr.write(`docs-verify: sandbox kept at ${sandbox.root}\n`)
+        if (options.keep || options.step) io.stderr.write(`docs-verify: sandbox kept at ${sandbox.root}\n`)
       },
-      ...(options.update ? {onExpected: (update) => updates.push(update)} : {})
+      onCompared: (compared) => {
+        replay?.compared(compared)
+        if (options.update && !compared.comparison.ok) updates.push(compared)
+      }
     })
   })
   progress.stop()
+  replay?.close()
   const report: VerifyReport = {
     tool: 'docs-verify',
     version,

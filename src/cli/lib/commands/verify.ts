@@ -12,6 +12,10 @@ export async function verifyCommand(targets: readonly string[], options: VerifyO
     const {dryRunCommand} = await import('./dry-run.js')
     return dryRunCommand(chapters, options, workspace, io)
   }
+  if (options.watch) {
+    const {watchCommand} = await import('./watch.js')
+    return watchCommand(chapters, options, workspace, io)
+  }
   const {runCommand} = await import('./run.js')
   return runCommand(chapters, options, workspace, io)
 }

@@ -1,0 +1,16 @@
+export {canonicalJson} from './lib/canonical-json.js'
+export {snapshotKey, chainKeys} from './lib/key.js'
+export type {SnapshotKeyInput} from './lib/key.js'
+export {openSnapshotStore, defaultSnapshotDir} from './lib/store.js'
+export type {
+  SnapshotInfo,
+  SnapshotMeta,
+  SnapshotProblem,
+  SnapshotStats,
+  SnapshotStore,
+  SnapshotStoreOptions
+} from './lib/store.js'
+export {planChain} from './lib/chain.js'
+export type {ChainChapter, ChainPlan} from './lib/chain.js'
+export {createArchive, extractArchive, digestFile} from './lib/archive.js'
+export type {ArchiveDigest} from './lib/archive.js'

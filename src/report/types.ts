@@ -1,0 +1,62 @@
+/**
+ * What a verification run found, per chapter and variant: plain data the
+ * reporters render (JSON, JUnit XML, GitHub workflow commands, plain text).
+ */
+import type {StepKind} from '../plan/types.js'
+
+export interface VerifyReport {
+  tool: 'docs-verify'
+  version: string
+  /** ISO 8601 start time of the run. */
+  startedAt: string
+  durationMs: number
+  chapters: ChapterReport[]
+}
+
+/** `restored`: the chapter did not run; its end state came from the cache. */
+export type ChapterStatus = 'passed' | 'failed' | 'error' | 'restored'
+
+export interface ChapterReport {
+  file: string
+  title: string
+  slug: string
+  /** Variant id (`google-cloud+github`, `default`). */
+  variant: string
+  status: ChapterStatus
+  durationMs: number
+  steps: StepReport[]
+  checks: CheckReport[]
+  /** Why the chapter could not run (status `error`). */
+  message?: string
+}
+
+export type StepStatus = 'passed' | 'failed' | 'skipped' | 'not-applied' | 'stood-in' | 'timed-out'
+
+export interface StepReport {
+  /** The plan step id: `<kind>@<line>`. */
+  id: string
+  kind: StepKind
+  file: string
+  /** Line of the step's opening fence. */
+  line: number
+  status: StepStatus
+  title?: string
+  /** The command as run (placeholders filled in), for command steps. */
+  command?: string
+  durationMs: number
+  /** Why it failed, was skipped or stood in. */
+  message?: string
+  /** Line of the expected-output block compared with this step's output. */
+  expectLine?: number
+  /** Unified diff of expected against actual output. */
+  diff?: string
+  notes: string[]
+}
+
+export interface CheckReport {
+  name: string
+  status: 'passed' | 'failed'
+  message: string
+  file: string
+  line: number
+}

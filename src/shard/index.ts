@@ -1,0 +1,5 @@
+export {parseShard, checkShard} from './lib/parse-shard.js'
+export type {ParseShardResult, Shard} from './lib/parse-shard.js'
+export {shardWork} from './lib/shard-work.js'
+export {assignChains, shardChains} from './lib/shard-chains.js'
+export type {Chain} from './lib/shard-chains.js'
