@@ -7,6 +7,9 @@ export interface PreparedStep {
   /** What runs (commands) or is written (files); for expect steps the
    * expected text with placeholders filled in. */
   text: string
+  /** The step's text with placeholders filled in, before stand-ins: what
+   * the learner types. */
+  typed: string
   /** Command lines a stand-in rewrote (config or built-in), with reasons. */
   standIns: AppliedStandIn[]
 }

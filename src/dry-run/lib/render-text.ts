@@ -17,10 +17,10 @@ function describe(prepared: PreparedStep, byId: Map<string, PreparedStep>): stri
       const flag = step.titled ? '' : ' (untitled block kept: it defines what a later command uses)'
       lines.push(`  ${where}: ${how}${flag}`)
       for (const standIn of prepared.standIns) {
-        const what = standIn.replacement === null ? 'skipped' : `stood in by \`${standIn.replacement}\``
+        const what = standIn.replacement === null ? 'skipped' : standIn.replacement.includes('\n') ? 'stood in' : `stood in by \`${standIn.replacement}\``
         lines.push(`    ! line ${standIn.line}: \`${standIn.original.trim()}\` ${what}: ${standIn.reason}`)
       }
-      lines.push(indent(prepared.text.replace(/\n$/, ''), '    $ ').replace(/\n {4}\$ (\s)/g, '\n      $1'))
+      lines.push(indent(prepared.typed.replace(/\n$/, ''), '    $ ').replace(/\n {4}\$ (\s)/g, '\n      $1'))
       break
     }
     case 'file': {

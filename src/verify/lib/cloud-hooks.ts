@@ -1,5 +1,4 @@
-import type {CommandResult, Sandbox} from '../../runner/index.js'
-import type {StandIn} from '../../config/index.js'
+import type {Sandbox} from '../../runner/index.js'
 import type {PreparedChapter} from '../../dry-run/index.js'
 import type {CheckReport} from '../../report/index.js'
 
@@ -10,7 +9,7 @@ export interface CloudSession {
   env: Record<string, string>
   /** Describes what runs: `fake-gcs-server (binary) at http://...`. */
   description: string
-  checkEffects(prepared: PreparedChapter, results: ReadonlyMap<string, CommandResult>): Promise<CheckReport[]>
+  checkEffects(prepared: PreparedChapter): Promise<CheckReport[]>
   stop(): Promise<void>
 }
 
@@ -27,4 +26,3 @@ export function needsCloud(chapters: readonly PreparedChapter[]): boolean {
   return chapters.some((chapter) => chapter.steps.some(({step, text}) => step.kind !== 'expect' && cloudCommand.test(text)))
 }
 
-export type {StandIn}

@@ -9,6 +9,7 @@ import {fillPlaceholders, resolvePlaceholders, selectVariants} from '../../plan/
 import type {ChapterPlan, PlaceholderValue, Variant} from '../../plan/types.js'
 import {InputError} from './input-error.js'
 import {reasonsToChain} from './needs-earlier-chapters.js'
+import {bindSandboxPlaceholders} from './built-in-stand-ins.js'
 
 export interface PrepareOptions {
   /** Where paths in the plan are shown relative to. */
@@ -55,16 +56,16 @@ export async function planFor(chapter: Chapter, options: Pick<PrepareOptions, 'c
 /** One variant of a chapter as it will run: placeholders filled in and
  * stand-ins applied, each recorded so dry-run and reports show them. */
 export function prepareVariant(plan: ChapterPlan, variant: Variant, options: PrepareOptions): PreparedChapter {
-  const placeholders: PlaceholderValue[] = resolvePlaceholders(plan, {
+  const placeholders: PlaceholderValue[] = bindSandboxPlaceholders(resolvePlaceholders(plan, {
     ...(options.set === undefined ? {} : {set: options.set}),
     ...(options.config.placeholders === undefined ? {} : {config: options.config.placeholders})
-  })
+  }))
   const standIns = [...(options.config.standIns ?? []), ...(options.builtInStandIns ?? [])]
   const steps = variant.steps.map((step): PreparedStep => {
     const filled = fillPlaceholders(step.text, placeholders)
-    if (step.kind !== 'command' || standIns.length === 0) return {step, text: filled, standIns: []}
+    if (step.kind !== 'command' || standIns.length === 0) return {step, text: filled, typed: filled, standIns: []}
     const {text, applied} = applyStandIns(filled, standIns)
-    return {step, text, standIns: applied}
+    return {step, text, typed: filled, standIns: applied}
   })
   const usedKeys = new Set(variant.steps.flatMap((step) => (step.kind === 'expect' ? [] : step.placeholders.map((use) => use.key))))
   return {

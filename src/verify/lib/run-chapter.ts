@@ -44,7 +44,7 @@ function standInNotes(prepared: PreparedStep): string[] {
   return prepared.standIns.map((standIn) =>
     standIn.replacement === null
       ? `line ${standIn.line}: \`${standIn.original.trim()}\` skipped: ${standIn.reason}`
-      : `line ${standIn.line}: \`${standIn.original.trim()}\` stood in by \`${standIn.replacement}\`: ${standIn.reason}`
+      : `line ${standIn.line}: \`${standIn.original.trim()}\` stood in: ${standIn.reason}`
   )
 }
 

@@ -1,7 +1,44 @@
 import type {VerifyOptions} from '../../cli/lib/args.js'
+import {startControlPlane} from '../../cloud/index.js'
+import {dvcEmulatorSetup} from '../../cloud/index.js'
+import {startGcsEmulator} from '../../cloud/index.js'
+import {gcloudEnv} from '../../cloud/index.js'
 import type {CloudStarter} from './cloud-hooks.js'
+import {checkCloudEffects} from './cloud-effects.js'
+import {exportedVariables} from './shell-variables-of.js'
 
-/** The cloud stand-ins for the options given (wired in once src/cloud lands). */
-export function startCloudFor(_options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, _io: {stderr: NodeJS.WriteStream}): CloudStarter | undefined {
-  return undefined
+/** The cloud stand-ins for `--gcs`: a fake-gcs-server (container, binary or
+ * the user's URL) and the control-plane stand-in, with the environment that
+ * points the real gcloud and DVC at them. */
+export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io: {stderr: NodeJS.WriteStream}): CloudStarter {
+  return async (sandbox) => {
+    const emulator = await startGcsEmulator({
+      backend: options.gcs,
+      ...(options.gcsUrl === undefined ? {} : {url: options.gcsUrl}),
+      log: (message) => io.stderr.write(`docs-verify: ${message}\n`)
+    })
+    let controlPlane
+    try {
+      controlPlane = await startControlPlane()
+    } catch (error) {
+      await emulator.stop()
+      throw error
+    }
+    const env = {
+      ...gcloudEnv({configDir: sandbox.paths.gcloud, storageEndpoint: emulator.endpoint, controlPlaneEndpoint: controlPlane.endpoint}),
+      ...dvcEmulatorSetup({storageEndpoint: emulator.endpoint}).env
+    }
+    return {
+      env,
+      description: `fake-gcs-server (${emulator.backend}) at ${emulator.endpoint}, control plane at ${controlPlane.endpoint}`,
+      async checkEffects(prepared) {
+        const variables = await exportedVariables(sandbox.paths.stateFile)
+        const cwd = variables.get('PWD') ?? sandbox.paths.work
+        return checkCloudEffects(prepared, {endpoint: emulator.endpoint, cwd, variables})
+      },
+      async stop() {
+        await Promise.allSettled([emulator.stop(), controlPlane.stop()])
+      }
+    }
+  }
 }

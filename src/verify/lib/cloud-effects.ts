@@ -1,0 +1,113 @@
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {checkBucket, checkDvcPushed, readDvcRemotes, readTrackedMd5s, validateBucketName} from '../../cloud/index.js'
+import type {TrackedMd5} from '../../cloud/index.js'
+import type {PreparedChapter} from '../../dry-run/index.js'
+import type {CheckReport} from '../../report/index.js'
+import {expandVariables} from './shell-variables-of.js'
+
+interface EffectContext {
+  endpoint: string
+  /** The learner's working directory after the chapter. */
+  cwd: string
+  variables: ReadonlyMap<string, string>
+}
+
+/** md5s DVC tracks in the workspace, plus the entries of directory
+ * listings found in the local cache: `dvc push` uploads both. */
+async function trackedMd5s(cwd: string): Promise<TrackedMd5[]> {
+  const found = readTrackedMd5s(cwd)
+  for (const entry of [...found]) {
+    if (!entry.md5.endsWith('.dir')) continue
+    const listing = await readFile(path.join(cwd, '.dvc', 'cache', 'files', 'md5', entry.md5.slice(0, 2), entry.md5.slice(2)), 'utf8').catch(() => '')
+    try {
+      for (const file of JSON.parse(listing) as {md5: string; relpath: string}[]) found.push({md5: file.md5, path: `${entry.path}/${file.relpath}`})
+    } catch {
+      // No listing in the cache: the directory object alone is checked.
+    }
+  }
+  return [...new Map(found.map((entry) => [entry.md5, entry])).values()]
+}
+
+/** The chapter's `gcloud storage buckets create gs://...` that succeeded. */
+function createdBuckets(prepared: PreparedChapter, variables: ReadonlyMap<string, string>): {name: string; line: number}[] {
+  const buckets: {name: string; line: number}[] = []
+  for (const {step, text} of prepared.steps) {
+    if (step.kind !== 'command') continue
+    for (const match of text.matchAll(/\b(?:gcloud\s+storage\s+buckets\s+create|gsutil\s+mb)\b[^\n]*?gs:\/\/([^\s/\\]+)/g)) {
+      buckets.push({name: expandVariables(match[1]!, variables), line: step.line})
+    }
+  }
+  return buckets
+}
+
+/** The gs:// remotes of the workspace's DVC configuration, when the
+ * chapter adds one (`dvc remote add`). */
+function dvcRemotes(prepared: PreparedChapter, cwd: string): {name: string; bucket: string; prefix: string; line: number}[] {
+  const add = prepared.steps.find(({step, text}) => step.kind === 'command' && /\bdvc\s+remote\s+add\b/.test(text))
+  if (!add) return []
+  return readDvcRemotes(cwd).flatMap((remote) => {
+    const match = /^gs:\/\/([^/]+)\/?(.*)$/.exec(remote.url ?? '')
+    return match ? [{name: remote.name, bucket: match[1]!, prefix: match[2]!, line: add.step.line}] : []
+  })
+}
+
+/**
+ * What a GCS chapter promises beyond its outputs: the bucket exists under
+ * a valid name, DVC's remote points at that bucket, and after `dvc push`
+ * every file DVC tracks is in it under `files/md5/`.
+ */
+export async function checkCloudEffects(prepared: PreparedChapter, context: EffectContext): Promise<CheckReport[]> {
+  const checks: CheckReport[] = []
+  const file = prepared.plan.file
+  const buckets = createdBuckets(prepared, context.variables)
+  for (const bucket of buckets) {
+    const naming = validateBucketName(bucket.name)
+    if (!naming.valid) {
+      checks.push({name: 'bucket name follows Cloud Storage rules', status: 'failed', message: naming.message, file, line: bucket.line})
+      continue
+    }
+    const listing = await checkBucket(context.endpoint, bucket.name)
+    checks.push({
+      name: 'bucket exists',
+      status: listing.exists ? 'passed' : 'failed',
+      message: listing.exists ? `gs://${bucket.name} exists (${listing.objects.length} objects)` : (listing.message ?? `gs://${bucket.name} does not exist`),
+      file,
+      line: bucket.line
+    })
+  }
+  const remotes = dvcRemotes(prepared, context.cwd)
+  const push = prepared.steps.find(({step, text}) => step.kind === 'command' && /\bdvc\s+push\b/.test(text))
+  for (const remote of remotes) {
+    if (buckets.length > 0 && !buckets.some((bucket) => bucket.name === remote.bucket)) {
+      checks.push({
+        name: 'dvc remote points at the chapter\'s bucket',
+        status: 'failed',
+        message: `dvc remote \`${remote.name}\` points to gs://${remote.bucket} but the chapter created ${buckets.map((bucket) => `gs://${bucket.name}`).join(', ')}`,
+        file,
+        line: remote.line
+      })
+      continue
+    }
+    if (!push) {
+      checks.push({
+        name: 'data pushed to the bucket',
+        status: 'failed',
+        message: `the chapter adds the dvc remote \`${remote.name}\` (gs://${remote.bucket}/${remote.prefix}) but never runs \`dvc push\`: the data never reaches the bucket`,
+        file,
+        line: remote.line
+      })
+      continue
+    }
+    const tracked = await trackedMd5s(context.cwd)
+    const pushed = await checkDvcPushed(context.endpoint, remote.bucket, remote.prefix, tracked)
+    checks.push({
+      name: 'data pushed to the bucket',
+      status: pushed.ok ? 'passed' : 'failed',
+      message: pushed.ok ? `${pushed.present.length} objects of ${tracked.length} tracked files are in gs://${remote.bucket}/${remote.prefix}` : pushed.messages.join('; '),
+      file,
+      line: push.step.line
+    })
+  }
+  return checks
+}
