@@ -9,7 +9,7 @@ export interface CloudSession {
   env: Record<string, string>
   /** Describes what runs: `fake-gcs-server (binary) at http://...`. */
   description: string
-  checkEffects(prepared: PreparedChapter): Promise<CheckReport[]>
+  checkEffects(prepared: PreparedChapter, cwd: string): Promise<CheckReport[]>
   stop(): Promise<void>
 }
 

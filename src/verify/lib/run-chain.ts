@@ -113,7 +113,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
         ...(options.onCompared ? {onCompared: options.onCompared} : {}),
         checkEffects: async (prepared, results) => [
           ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: session.cwd})),
-          ...(cloud ? await cloud.checkEffects(prepared) : [])
+          ...(cloud ? await cloud.checkEffects(prepared, session.cwd) : [])
         ]
       })
       reports.push(report)

@@ -31,9 +31,8 @@ export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io
     return {
       env,
       description: `fake-gcs-server (${emulator.backend}) at ${emulator.endpoint}, control plane at ${controlPlane.endpoint}`,
-      async checkEffects(prepared) {
+      async checkEffects(prepared, cwd) {
         const variables = await exportedVariables(sandbox.paths.stateFile)
-        const cwd = variables.get('PWD') ?? sandbox.paths.work
         return checkCloudEffects(prepared, {endpoint: emulator.endpoint, cwd, variables})
       },
       async stop() {
