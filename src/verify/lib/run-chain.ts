@@ -27,6 +27,8 @@ export interface ChainLink {
 
 export interface ChainOptions {
   keep: boolean
+  /** The user's environment the sandbox's allowlist reads from. */
+  parentEnv?: Readonly<Record<string, string | undefined>>
   timeoutSeconds?: number
   startCloud?: CloudStarter
   /** Sets up the sandbox from a cached snapshot; returns how many links
@@ -72,7 +74,7 @@ function restoredReport(link: ChainLink): ChapterReport {
  * it.
  */
 export async function runChain(links: readonly ChainLink[], options: ChainOptions): Promise<ChapterReport[]> {
-  const sandbox = await createSandbox({keep: options.keep})
+  const sandbox = await createSandbox({keep: options.keep, ...(options.parentEnv ? {parentEnv: options.parentEnv} : {})})
   options.onSandbox?.(sandbox)
   const reports: ChapterReport[] = []
   let cloud: CloudSession | undefined
@@ -91,7 +93,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
     let healthy = true
     for (const [offset, link] of remaining.entries()) {
       const env = {[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env}
-      const session = new ShellSession(sandbox, {env, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
+      const session = new ShellSession(sandbox, {env, mergeStreams: true, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
       if (restored + offset === 0 && link.config.setup) {
         const failure = await applySetup(link.config.setup, session, options.configDir)
         if (failure !== undefined) {

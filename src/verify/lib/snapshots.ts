@@ -1,4 +1,5 @@
 import {mkdtemp, readdir, rename, rm} from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import {openSnapshotStore, planChain, snapshotKey} from '../../cache/index.js'
 import type {SnapshotStore} from '../../cache/index.js'
@@ -40,13 +41,19 @@ export interface ChainCache {
 }
 
 /** Where a chain can resume: the newest chapter whose snapshot is valid. */
-export async function planChainCache(links: readonly ChainLink[], store = openSnapshotStore()): Promise<ChainCache> {
+export async function planChainCache(links: readonly ChainLink[], store: SnapshotStore): Promise<ChainCache> {
   const keys = chainSnapshotKeys(links)
   const plan = await planChain(
     links.map((link, index) => ({slug: `${index}`, key: keys[index]!})),
     store
   )
   return {store, keys, restoreIndex: plan.restoreFrom === null ? -1 : Number(plan.restoreFrom.slug)}
+}
+
+/** The user's snapshot store: `$XDG_CACHE_HOME/docs-verify/snapshots`. */
+export function userSnapshotStore(env: Readonly<Record<string, string | undefined>>): SnapshotStore {
+  const cache = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache')
+  return openSnapshotStore({dir: path.join(cache, 'docs-verify', 'snapshots')})
 }
 
 /** Replace a fresh sandbox's content with a snapshot's, moved to the new

@@ -1,0 +1,21 @@
+/**
+ * `docs-verify.config.{json,yaml,yml}`: loading with diagnostics that name
+ * the file, line and key, per-chapter resolution, and stand-ins that rewrite
+ * command lines with a reason.
+ */
+export {configFileNames, formatConfigDiagnostics, loadConfig, parseConfig} from './lib/load-config.js'
+export type {LoadedConfig} from './lib/load-config.js'
+export {formatKeyPath, validateConfig} from './lib/validate-config.js'
+export type {KeyPath, Locate} from './lib/validate-config.js'
+export {applyStandIns} from './lib/stand-ins.js'
+export {configForChapter, defaultTimeoutSeconds, fileEditFor, stepTimeoutMs} from './lib/resolve-config.js'
+export type {
+  AppliedStandIn,
+  ChapterConfig,
+  Config,
+  FileEdit,
+  OutputPolicy,
+  SetupConfig,
+  StandIn,
+  TimeoutsConfig
+} from './lib/types.js'

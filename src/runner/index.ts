@@ -1,0 +1,28 @@
+/**
+ * The run stage: a sandbox like a learner's machine and a terminal that
+ * carries state across blocks. It consumes plain data (block text, file
+ * contents) and knows nothing of Markdown.
+ */
+export {createSandbox} from './lib/sandbox.js'
+export type {Sandbox, SandboxOptions} from './lib/sandbox.js'
+export {buildSandboxEnv, defaultPipCacheDir, passThroughEnv, pinnedGitDate} from './lib/sandbox-env.js'
+export type {SandboxPaths} from './lib/sandbox-env.js'
+export {ShellSession} from './lib/shell-session.js'
+export type {ShellSessionOptions} from './lib/shell-session.js'
+export {runSetup} from './lib/setup.js'
+export type {SetupInput, SetupResult} from './lib/setup.js'
+export {applyFileStep} from './lib/file-step.js'
+export type {FileStepInput} from './lib/file-step.js'
+export {classifyHang} from './lib/classify-hang.js'
+export {stopGroup} from './lib/stop-group.js'
+export {groupMembers, isAlive, listeningPorts} from './lib/process-table.js'
+export type {
+  BackgroundReport,
+  CommandInput,
+  CommandResult,
+  FailedCommand,
+  FileStepResult,
+  FileStepStatus,
+  HangInfo,
+  HangReason
+} from './lib/types.js'
