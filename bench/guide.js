@@ -19,13 +19,14 @@ function sharedCache() {
   return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'docs-verify')
 }
 
-function freshCache() {
+/** A cache folder of its own, sharing the user's pip cache and
+ * fake-gcs-server (or other folders named in `links`). */
+function freshCache(links = {pip: path.join(sharedCache(), 'pip'), bin: path.join(sharedCache(), 'bin')}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'docs-verify-bench-cache-'))
   mkdirSync(path.join(dir, 'docs-verify'))
-  for (const shared of ['pip', 'bin']) {
-    const target = path.join(sharedCache(), shared)
+  for (const [name, target] of Object.entries(links)) {
     mkdirSync(target, {recursive: true})
-    symlinkSync(target, path.join(dir, 'docs-verify', shared))
+    symlinkSync(target, path.join(dir, 'docs-verify', name))
   }
   return dir
 }
@@ -42,7 +43,7 @@ function verify(args, cwd, cache) {
   if (result.status !== 0) throw new Error(`docs-verify ${args.join(' ')} exited ${result.status}:\n${result.stderr.slice(-3000)}`)
   const report = JSON.parse(result.stdout)
   const ran = report.chapters.filter((chapter) => chapter.status !== 'restored').map((chapter) => chapter.slug)
-  return {ms, ran}
+  return {ms, ran, report}
 }
 
 function copyGuide() {
@@ -92,6 +93,42 @@ export async function runGuideBench() {
     rmSync(jobsCache, {recursive: true, force: true})
   }
   return rows
+}
+
+/** Chapter 7 alone (chapters 1-6 restored), with the pip cache warm and
+ * then empty; and the share of its time spent in the chapter's own
+ * commands (the rest is docs-verify: sandbox, restore, checks). */
+export async function runChapter7Bench() {
+  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first')
+  const guide = copyGuide()
+  const warmCache = freshCache()
+  const emptyPip = mkdtempSync(path.join(os.tmpdir(), 'docs-verify-bench-pip-'))
+  const coldCache = freshCache({bin: path.join(sharedCache(), 'bin'), pip: emptyPip, snapshots: path.join(warmCache, 'docs-verify', 'snapshots')})
+  const seven = path.join(guide, 'docs/guide', readFileSync(path.join(guide, 'mkdocs.yml'), 'utf8').match(/chapter-7-[\w-]+\.md/)[0])
+  const touch = (word) => writeFileSync(seven, readFileSync(seven, 'utf8').replace(/git commit -m "([^"]*)"/, `git commit -m "$1 ${word}"`))
+  const commandMs = (report) => {
+    const chapter = report.chapters.find((entry) => entry.slug === 'chapter-7')
+    const commands = chapter.steps.filter((step) => step.kind === 'command').reduce((sum, step) => sum + step.durationMs, 0)
+    return commands
+  }
+  try {
+    verify(['chapter-7'], guide, warmCache)
+    touch('again')
+    const warm = verify(['chapter-7'], guide, warmCache)
+    touch('once more')
+    const cold = verify(['chapter-7'], guide, coldCache)
+    const warmCommands = commandMs(warm.report)
+    const coldCommands = commandMs(cold.report)
+    return [
+      {name: 'chapter 7: wall time, warm pip cache (chapters 1-6 restored)', value: warm.ms / 1000, unit: 's'},
+      {name: 'chapter 7: wall time, empty pip cache', value: cold.ms / 1000, unit: 's', baseline: warm.ms / 1000, ratio: cold.ms / warm.ms},
+      {name: "chapter 7 (warm): share of wall time in the chapter's own commands", value: (100 * warmCommands) / warm.ms, unit: '%', baseline: warm.ms / 1000, baseline_unit: 's wall'},
+      {name: 'chapter 7 (warm): time in docs-verify itself (sandbox, restore, emulator, checks)', value: (warm.ms - warmCommands) / 1000, unit: 's', baseline: warmCommands / 1000, baseline_unit: 's in commands', ratio: (warm.ms - warmCommands) / warmCommands},
+      {name: "chapter 7 (empty pip): share of wall time in the chapter's own commands", value: (100 * coldCommands) / cold.ms, unit: '%'}
+    ]
+  } finally {
+    for (const dir of [guide, warmCache, coldCache, emptyPip]) rmSync(dir, {recursive: true, force: true})
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -45,7 +45,8 @@ const suites = {
   runner: async () => (await import('./runner.js')).runRunnerBench(),
   cloud: async () => (await import('./cloud.js')).runCloudBench(),
   cache: async () => (await import('./cache.js')).runCacheBench(),
-  guide: async () => (await import('./guide.js')).runGuideBench()
+  guide: async () => (await import('./guide.js')).runGuideBench(),
+  chapter7: async () => (await import('./guide.js')).runChapter7Bench()
 }
 
 const wanted = process.argv.slice(2)

@@ -13,17 +13,21 @@ interface EffectContext {
   variables: ReadonlyMap<string, string>
 }
 
-/** md5s DVC tracks in the workspace, plus the entries of directory
- * listings found in the local cache: `dvc push` uploads both. */
-async function trackedMd5s(cwd: string): Promise<TrackedMd5[]> {
-  const found = readTrackedMd5s(cwd)
-  for (const entry of [...found]) {
+/** What `dvc push` uploads: the tracked md5s that are in the local cache
+ * (outputs declared `cache: false`, such as metrics, never are), plus the
+ * entries of cached directory listings. */
+async function pushableMd5s(cwd: string): Promise<TrackedMd5[]> {
+  const cached = (md5: string): string => path.join(cwd, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2))
+  const found: TrackedMd5[] = []
+  for (const entry of readTrackedMd5s(cwd)) {
+    const listing = await readFile(cached(entry.md5), 'utf8').catch(() => undefined)
+    if (listing === undefined) continue
+    found.push(entry)
     if (!entry.md5.endsWith('.dir')) continue
-    const listing = await readFile(path.join(cwd, '.dvc', 'cache', 'files', 'md5', entry.md5.slice(0, 2), entry.md5.slice(2)), 'utf8').catch(() => '')
     try {
       for (const file of JSON.parse(listing) as {md5: string; relpath: string}[]) found.push({md5: file.md5, path: `${entry.path}/${file.relpath}`})
     } catch {
-      // No listing in the cache: the directory object alone is checked.
+      // A listing that does not parse: the directory object alone is checked.
     }
   }
   return [...new Map(found.map((entry) => [entry.md5, entry])).values()]
@@ -99,7 +103,7 @@ export async function checkCloudEffects(prepared: PreparedChapter, context: Effe
       })
       continue
     }
-    const tracked = await trackedMd5s(context.cwd)
+    const tracked = await pushableMd5s(context.cwd)
     const pushed = await checkDvcPushed(context.endpoint, remote.bucket, remote.prefix, tracked)
     checks.push({
       name: 'data pushed to the bucket',
