@@ -37,6 +37,7 @@ function processMs(command, args) {
 }
 
 async function timeRuns(fn) {
+  await fn() // warm-up: page cache and lazy imports, not what we measure
   const times = []
   for (let i = 0; i < RUNS; i++) times.push(await fn())
   return median(times)

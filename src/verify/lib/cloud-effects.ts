@@ -1,4 +1,4 @@
-import {readFile} from 'node:fs/promises'
+import {existsSync} from 'node:fs'
 import path from 'node:path'
 import {checkBucket, checkDvcPushed, readDvcRemotes, readTrackedMd5s, validateBucketName} from '../../cloud/index.js'
 import type {TrackedMd5} from '../../cloud/index.js'
@@ -13,24 +13,12 @@ interface EffectContext {
   variables: ReadonlyMap<string, string>
 }
 
-/** What `dvc push` uploads: the tracked md5s that are in the local cache
- * (outputs declared `cache: false`, such as metrics, never are), plus the
- * entries of cached directory listings. */
-async function pushableMd5s(cwd: string): Promise<TrackedMd5[]> {
+/** What `dvc push` uploads: the tracked md5s (directory listings
+ * included) that are in the local cache; outputs declared `cache: false`,
+ * such as metrics, never are. */
+function pushableMd5s(cwd: string): TrackedMd5[] {
   const cached = (md5: string): string => path.join(cwd, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2))
-  const found: TrackedMd5[] = []
-  for (const entry of readTrackedMd5s(cwd)) {
-    const listing = await readFile(cached(entry.md5), 'utf8').catch(() => undefined)
-    if (listing === undefined) continue
-    found.push(entry)
-    if (!entry.md5.endsWith('.dir')) continue
-    try {
-      for (const file of JSON.parse(listing) as {md5: string; relpath: string}[]) found.push({md5: file.md5, path: `${entry.path}/${file.relpath}`})
-    } catch {
-      // A listing that does not parse: the directory object alone is checked.
-    }
-  }
-  return [...new Map(found.map((entry) => [entry.md5, entry])).values()]
+  return readTrackedMd5s(cwd).filter((entry) => existsSync(cached(entry.md5)))
 }
 
 /** The chapter's `gcloud storage buckets create gs://...` that succeeded. */
@@ -103,7 +91,7 @@ export async function checkCloudEffects(prepared: PreparedChapter, context: Effe
       })
       continue
     }
-    const tracked = await pushableMd5s(context.cwd)
+    const tracked = pushableMd5s(context.cwd)
     const pushed = await checkDvcPushed(context.endpoint, remote.bucket, remote.prefix, tracked)
     checks.push({
       name: 'data pushed to the bucket',
