@@ -1,6 +1,7 @@
-import {existsSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
+import {parse} from 'yaml'
 import path from 'node:path'
-import {checkBucket, checkDvcPushed, readDvcRemotes, readTrackedMd5s, validateBucketName} from '../../cloud/index.js'
+import {checkApplicationDefaultCredentials, checkBucket, checkDvcPushed, readDvcRemotes, readTrackedMd5s, validateBucketName} from '../../cloud/index.js'
 import type {TrackedMd5} from '../../cloud/index.js'
 import type {PreparedChapter} from '../../dry-run/index.js'
 import type {CheckReport} from '../../report/index.js'
@@ -8,17 +9,41 @@ import {expandVariables} from './shell-variables-of.js'
 
 interface EffectContext {
   endpoint: string
+  /** CLOUDSDK_CONFIG of the sandbox. */
+  gcloudConfigDir: string
   /** The learner's working directory after the chapter. */
   cwd: string
   variables: ReadonlyMap<string, string>
 }
 
+/** Outputs a `dvc.yaml` keeps out of the cache (`- metrics.json: {cache:
+ * false}`): `dvc push` never uploads them. */
+function uncachedOutputs(cwd: string): Set<string> {
+  const uncached = new Set<string>()
+  let stages: unknown
+  try {
+    stages = (parse(readFileSync(path.join(cwd, 'dvc.yaml'), 'utf8')) as {stages?: unknown} | null)?.stages
+  } catch {
+    return uncached
+  }
+  for (const stage of Object.values((stages ?? {}) as Record<string, Record<string, unknown>>)) {
+    for (const kind of ['outs', 'metrics', 'plots']) {
+      for (const entry of (Array.isArray(stage?.[kind]) ? stage[kind] : []) as unknown[]) {
+        if (entry === null || typeof entry !== 'object') continue
+        for (const [output, options] of Object.entries(entry as Record<string, {cache?: boolean} | null>)) {
+          if (options?.cache === false) uncached.add(path.posix.normalize(output))
+        }
+      }
+    }
+  }
+  return uncached
+}
+
 /** What `dvc push` uploads: the tracked md5s (directory listings
- * included) that are in the local cache; outputs declared `cache: false`,
- * such as metrics, never are. */
+ * included), less the outputs kept out of the cache. */
 function pushableMd5s(cwd: string): TrackedMd5[] {
-  const cached = (md5: string): string => path.join(cwd, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2))
-  return readTrackedMd5s(cwd).filter((entry) => existsSync(cached(entry.md5)))
+  const uncached = uncachedOutputs(cwd)
+  return readTrackedMd5s(cwd).filter((entry) => entry.path === undefined || !uncached.has(path.posix.normalize(entry.path)))
 }
 
 /** The chapter's `gcloud storage buckets create gs://...` that succeeded. */
@@ -90,6 +115,11 @@ export async function checkCloudEffects(prepared: PreparedChapter, context: Effe
         line: remote.line
       })
       continue
+    }
+    const credentials = checkApplicationDefaultCredentials(context.gcloudConfigDir)
+    if (!credentials.exists) {
+      // The emulator lets anonymous calls through; Google would not.
+      checks.push({name: 'DVC has credentials for the bucket', status: 'failed', message: credentials.message ?? 'no Application Default Credentials', file, line: push.step.line})
     }
     const tracked = pushableMd5s(context.cwd)
     const pushed = await checkDvcPushed(context.endpoint, remote.bucket, remote.prefix, tracked)

@@ -33,7 +33,7 @@ export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io
       description: `fake-gcs-server (${emulator.backend}) at ${emulator.endpoint}, control plane at ${controlPlane.endpoint}`,
       async checkEffects(prepared, cwd) {
         const variables = await exportedVariables(sandbox.paths.stateFile)
-        return checkCloudEffects(prepared, {endpoint: emulator.endpoint, cwd, variables})
+        return checkCloudEffects(prepared, {endpoint: emulator.endpoint, gcloudConfigDir: sandbox.paths.gcloud, cwd, variables})
       },
       async stop() {
         await Promise.allSettled([emulator.stop(), controlPlane.stop()])
