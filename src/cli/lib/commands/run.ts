@@ -17,7 +17,7 @@ import {builtInStandIns} from '../../../verify/lib/built-in-stand-ins.js'
 import {startCloudFor} from '../../../verify/lib/start-cloud.js'
 import type {Workspace} from '../../../verify/lib/load-workspace.js'
 import {runChain} from '../../../verify/lib/run-chain.js'
-import {planChainCache, restoreSandbox, saveSandbox} from '../../../verify/lib/snapshots.js'
+import {planChainCache, restoreSandbox, saveSandbox, userSnapshotStore} from '../../../verify/lib/snapshots.js'
 import {collectUpdates, applyUpdates} from '../../../verify/lib/update-expected.js'
 import type {ExpectedUpdate} from '../../../verify/lib/update-expected.js'
 
@@ -77,11 +77,13 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
   if (replay && options.jobs > 1) throw new UsageError('--step replays one step at a time: it cannot go with --jobs')
   const updates: ExpectedUpdate[] = []
   const startCloud = startCloudFor(options, io)
+  const store = userSnapshotStore(io.env)
   const chainReports = await pool(chains.length, options.jobs, async (index): Promise<ChapterReport[]> => {
     const chain = chains[index]!
-    const cache = options.noCache || options.update ? undefined : await planChainCache(chain.links)
+    const cache = options.noCache || options.update ? undefined : await planChainCache(chain.links, store)
     return runChain(chain.links, {
       keep: options.keep || options.step,
+      parentEnv: io.env,
       ...(workspace.configFile === null ? {} : {configDir: path.dirname(workspace.configFile)}),
       ...(options.timeout === undefined ? {} : {timeoutSeconds: options.timeout}),
       startCloud,
