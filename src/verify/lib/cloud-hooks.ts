@@ -17,12 +17,17 @@ export interface CloudSession {
  * gets its own). */
 export type CloudStarter = (sandbox: Sandbox) => Promise<CloudSession>
 
-/** Commands that talk to Google Cloud: a chapter with one of them needs the
- * stand-ins. */
-const cloudCommand = /\bgcloud\s|\bgsutil\s|gs:\/\/|\bdvc\[gs\]/
+/** Commands that talk to Google Cloud, where a command starts (not a path
+ * such as `~/.config/gcloud`), and gs:// URLs: a chapter with one needs the
+ * stand-ins. Comments are left out first. */
+const cloudCommand = /(?:^|[;&|(`]\s*|\$\(\s*)(?:gcloud|gsutil)\s|gs:\/\/|\bdvc\[gs\]/m
+
+function withoutComments(text: string): string {
+  return text.replace(/(^|\s)#.*$/gm, '$1')
+}
 
 /** Whether any step of the chapters needs the cloud stand-ins. */
 export function needsCloud(chapters: readonly PreparedChapter[]): boolean {
-  return chapters.some((chapter) => chapter.steps.some(({step, text}) => step.kind !== 'expect' && cloudCommand.test(text)))
+  return chapters.some((chapter) => chapter.steps.some(({step, text}) => step.kind !== 'expect' && cloudCommand.test(withoutComments(text).replace(/^\s+/gm, ''))))
 }
 

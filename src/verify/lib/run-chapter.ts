@@ -144,7 +144,10 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
   for (const extra of comparison.extraLines) report.notes.push(`extra line: ${extra.message}`)
   if (!comparison.ok) {
     report.status = 'failed'
-    const lines = comparison.mismatches.map((mismatch) => mismatch.message)
+    // Block line 1 is the line after the fence: name the doc line to fix.
+    const lines = comparison.mismatches.map((mismatch) =>
+      mismatch.expectedLine === undefined ? mismatch.message : `line ${step.line + mismatch.expectedLine}: ${mismatch.message}`
+    )
     if (lines.length === 0 && comparison.extraLines.length > 0) lines.push(...comparison.extraLines.map((extra) => extra.message))
     report.message = `the output of line ${source.prepared.step.line} differs from the doc (line ${step.line}):\n${lines.map((line) => `  - ${line}`).join('\n')}`
     report.diff = comparison.diff

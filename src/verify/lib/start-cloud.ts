@@ -10,10 +10,11 @@ import {exportedVariables} from './shell-variables-of.js'
 /** The cloud stand-ins for `--gcs`: a fake-gcs-server (container, binary or
  * the user's URL) and the control-plane stand-in, with the environment that
  * points the real gcloud and DVC at them. */
-export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io: {stderr: NodeJS.WriteStream}): CloudStarter {
+export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io: {stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv}): CloudStarter {
   return async (sandbox) => {
     const emulator = await startGcsEmulator({
       backend: options.gcs,
+      env: io.env,
       ...(options.gcsUrl === undefined ? {} : {url: options.gcsUrl}),
       log: (message) => io.stderr.write(`docs-verify: ${message}\n`)
     })
