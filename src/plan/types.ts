@@ -22,6 +22,9 @@ export interface PlaceholderUse {
   key: string
   line: number
   column: number
+  /** Set on `ChapterPlan.placeholders` entries when the doc suggests a value
+   * ("For example, use `mlops-project`"): the value and the prose line. */
+  example?: {value: string; line: number}
 }
 
 /** Where a placeholder's value came from. */

@@ -1,0 +1,68 @@
+/**
+ * Source lines with what the container splitter needs to know about their
+ * indentation. Tabs in indentation expand to the next multiple of 4 (as
+ * Python-Markdown does), so columns are measured on the expanded form and
+ * mapped back to the original characters when positions are reported.
+ */
+export interface SourceLine {
+  /** The line as written, without its line ending (CR removed). */
+  text: string
+  /** The line with leading tabs expanded to spaces. */
+  expanded: string
+  /** Width of the leading whitespace after expansion. */
+  indent: number
+  /** Characters of leading whitespace in the original line. */
+  lead: number
+  /** Offset of the line's first character in the original text. */
+  offset: number
+  blank: boolean
+}
+
+const tabSize = 4
+
+/** Split text on LF, CRLF or lone CR, keeping original offsets. */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = []
+  let start = 0
+  const length = text.length
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : -1
+    if (code === 10 || code === 13 || code === -1) {
+      lines.push(describeLine(text.slice(start, i), start))
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++
+      start = i + 1
+    }
+  }
+  return lines
+}
+
+function describeLine(text: string, offset: number): SourceLine {
+  let width = 0
+  let lead = 0
+  while (lead < text.length) {
+    const char = text.charCodeAt(lead)
+    if (char === 32) width++
+    else if (char === 9) width += tabSize - (width % tabSize)
+    else break
+    lead++
+  }
+  const expanded = width === lead ? text : ' '.repeat(width) + text.slice(lead)
+  return {text, expanded, indent: width, lead, offset, blank: lead === text.length}
+}
+
+/** Original 1-based column of a 1-based column of the expanded line. */
+export function originalColumn(line: SourceLine, expandedColumn: number): number {
+  if (line.indent === line.lead || expandedColumn - 1 < line.indent) {
+    return expandedColumn - 1 < line.indent && line.indent !== line.lead
+      ? Math.min(expandedColumn, line.lead + 1)
+      : expandedColumn
+  }
+  return expandedColumn - line.indent + line.lead
+}
+
+/** The line's content with `columns` of (expanded) indentation removed. */
+export function dedentLine(line: SourceLine, columns: number): string {
+  if (columns === 0) return line.expanded
+  if (line.indent >= columns) return line.expanded.slice(columns)
+  return line.expanded.slice(line.indent)
+}

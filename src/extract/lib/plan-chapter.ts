@@ -1,0 +1,83 @@
+/**
+ * Markdown chapter -> `ChapterPlan`: parse the dialect, collect code blocks,
+ * classify steps, build tab variants. Never throws: problems are notes.
+ */
+import type {ChapterPlan, CommandStep, Diagnostic, PlaceholderUse, VariableUse} from '../../plan/types.js'
+import {chapterSlug} from '../../plan/lib/slug.js'
+import {buildVariants} from '../../plan/lib/variants.js'
+import {buildSteps} from './build-steps.js'
+import {collectCode} from './collect-code.js'
+import {splitLines} from './lines.js'
+import {parseMarkdown} from './parse-markdown.js'
+
+export interface PlanOptions {
+  /** Title from the guide's nav, used when the chapter has no `#` heading. */
+  title?: string
+  /** Parse for planning only: no inline content, code-free runs skimmed
+   * (default: true). false plans from the full mdast (same plan, slower). */
+  fastParse?: boolean
+}
+
+/** Variables every shell has: reading them needs no earlier chapter. */
+const shellVariables = new Set(['HOME', 'PATH', 'PWD', 'OLDPWD', 'USER', 'SHELL', 'TMPDIR', 'LANG', 'HOSTNAME', 'RANDOM', 'UID', 'EUID', 'IFS', 'TERM', 'PS1'])
+
+/** Plan one chapter. */
+export function planChapter(text: string, file: string, options: PlanOptions = {}): ChapterPlan {
+  try {
+    return plan(text, file, options)
+  } catch (error) {
+    // A bug here must not stop a whole guide's run: report it on the chapter.
+    const title = options.title ?? file
+    return {
+      file,
+      title,
+      slug: chapterSlug(title, file),
+      variants: [],
+      placeholders: [],
+      inheritedVariables: [],
+      notes: [{file, line: 1, column: 1, severity: 'error', rule: 'internal-error', message: `docs-verify could not plan this chapter (${String(error)}); please report it with the file.`}]
+    }
+  }
+}
+
+function plan(text: string, file: string, options: PlanOptions): ChapterPlan {
+  const root = parseMarkdown(text, file, options.fastParse === false ? {} : {inline: false, skim: true})
+  const collected = collectCode(root, text)
+  const built = buildSteps(collected.codes, splitLines(text), file)
+  const groups = collected.groups.map((group) => ({id: group.id, labels: group.tabs.map((tab) => tab.label)}))
+  const variants = buildVariants(built.steps, built.tabsOf, groups, file)
+  const placeholders: PlaceholderUse[] = []
+  for (const step of built.steps) {
+    if (step.kind === 'expect') continue
+    for (const use of step.placeholders) {
+      if (placeholders.some((known) => known.key === use.key)) continue
+      const example = built.examples.get(use.key)
+      placeholders.push(example ? {...use, example} : {...use})
+    }
+  }
+  const commands = built.steps.filter((step): step is CommandStep => step.kind === 'command')
+  const bound = new Set(commands.flatMap((step) => step.binds))
+  const inheritedVariables: VariableUse[] = []
+  for (const step of commands) {
+    for (const use of step.uses) {
+      if (bound.has(use.name) || shellVariables.has(use.name)) continue
+      if (!inheritedVariables.some((known) => known.name === use.name)) inheritedVariables.push(use)
+    }
+  }
+  const notes: Diagnostic[] = [...(root.data?.diagnostics ?? []), ...built.notes, ...variants.notes]
+  if (built.steps.length === 0 && text.trim() !== '') {
+    notes.push({file, line: 1, column: 1, severity: 'info', rule: 'no-steps', message: 'No runnable block found: nothing to verify in this chapter.'})
+  }
+  if (text.trim() === '') notes.push({file, line: 1, column: 1, severity: 'warning', rule: 'empty-file', message: 'The chapter is empty: check the file or the nav entry.'})
+  notes.sort((a, b) => a.line - b.line || a.column - b.column)
+  const title = collected.title ?? options.title ?? (file.split(/[\\/]/).pop() ?? file)
+  return {
+    file,
+    title,
+    slug: chapterSlug(title, file),
+    variants: variants.variants,
+    placeholders,
+    inheritedVariables,
+    notes
+  }
+}

@@ -1,0 +1,6 @@
+export {loadGuide, listChapters, firstHeading} from './lib/load-guide.js'
+export {resolveChapter} from './lib/resolve-chapter.js'
+export {GuideError} from './lib/guide-error.js'
+export {readMkdocsNav, readZensicalNav} from './lib/read-nav.js'
+export type {NavConfig} from './lib/read-nav.js'
+export type {Chapter, Guide, GuideProblem, NavPage} from './lib/types.js'

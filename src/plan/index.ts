@@ -1,0 +1,8 @@
+export type * from './types.js'
+export {planChapter} from '../extract/lib/plan-chapter.js'
+export type {PlanOptions} from '../extract/lib/plan-chapter.js'
+export {buildVariants, selectVariants} from './lib/variants.js'
+export type {BuiltVariants, TabGroupInfo, TabPlacement, VariantSelection} from './lib/variants.js'
+export {fillPlaceholders, parseSetOption, placeholderKey, resolvePlaceholders, sandboxGitRemote} from './lib/placeholder-values.js'
+export type {PlaceholderSources} from './lib/placeholder-values.js'
+export {chapterSlug, slugify} from './lib/slug.js'
