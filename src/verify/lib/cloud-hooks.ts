@@ -10,6 +10,8 @@ export interface CloudSession {
   /** Describes what runs: `fake-gcs-server (binary) at http://...`. */
   description: string
   checkEffects(prepared: PreparedChapter, cwd: string): Promise<CheckReport[]>
+  /** Write buckets, objects and projects into the sandbox (before a snapshot). */
+  saveState(): Promise<void>
   stop(): Promise<void>
 }
 

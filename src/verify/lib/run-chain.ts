@@ -121,7 +121,10 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
       reports.push(report)
       options.onChapterFinished?.(report)
       healthy &&= report.status === 'passed'
-      if (healthy && options.save) await options.save(sandbox, restored + offset)
+      if (healthy && options.save) {
+        await cloud?.saveState()
+        await options.save(sandbox, restored + offset)
+      }
     }
   } finally {
     await cloud?.stop()

@@ -6,6 +6,7 @@ import {gcloudEnv} from '../../cloud/index.js'
 import type {CloudStarter} from './cloud-hooks.js'
 import {checkCloudEffects} from './cloud-effects.js'
 import {exportedVariables} from './shell-variables-of.js'
+import {loadCloudState, saveCloudState} from './cloud-state.js'
 
 /** The cloud stand-ins for `--gcs`: a fake-gcs-server (container, binary or
  * the user's URL) and the control-plane stand-in, with the environment that
@@ -29,6 +30,7 @@ export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io
       ...gcloudEnv({configDir: sandbox.paths.gcloud, storageEndpoint: emulator.endpoint, controlPlaneEndpoint: controlPlane.endpoint}),
       ...dvcEmulatorSetup({storageEndpoint: emulator.endpoint}).env
     }
+    await loadCloudState(sandbox.root, emulator.endpoint, controlPlane.state)
     return {
       env,
       description: `fake-gcs-server (${emulator.backend}) at ${emulator.endpoint}, control plane at ${controlPlane.endpoint}`,
@@ -36,6 +38,7 @@ export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io
         const variables = await exportedVariables(sandbox.paths.stateFile)
         return checkCloudEffects(prepared, {endpoint: emulator.endpoint, gcloudConfigDir: sandbox.paths.gcloud, cwd, variables})
       },
+      saveState: () => saveCloudState(sandbox.root, emulator.endpoint, controlPlane.state),
       async stop() {
         await Promise.allSettled([emulator.stop(), controlPlane.stop()])
       }
