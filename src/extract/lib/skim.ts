@@ -132,8 +132,8 @@ function span(lines: SourceLine[], first: number, last: number): Position {
 /**
  * Split a run where nothing can continue across: a blank line followed by a
  * line at the run's own indentation, outside fences. Each piece can then be
- * skimmed or parsed on its own. Multi-line HTML comments and raw blocks may
- * hold blank lines, so a run with one is left whole.
+ * skimmed or parsed on its own. A run with HTML, or with a fence-like line
+ * indented 4 or more, is left whole: only the parser can tell where those end.
  */
 export function segmentRun(lines: SourceLine[], start: number, end: number, indent: number): [number, number][] {
   const segments: [number, number][] = []
@@ -150,7 +150,9 @@ export function segmentRun(lines: SourceLine[], start: number, end: number, inde
       if (closesFenceOpening(content, fence)) fence = undefined
       continue
     }
-    if (/^ {0,3}<(?:!--|\?|!\[CDATA\[|![A-Za-z]|(?:script|pre|style|textarea)(?:\s|>|$))/i.test(content)) return [[start, end]]
+    // HTML blocks end at a blank line or, for comments and raw blocks, at
+    // their closing text: fence-like lines inside them are not fences.
+    if (/^ {0,3}</.test(content)) return [[start, end]]
     if (i > from && lines[i - 1]!.blank && !/^\s/.test(content)) {
       segments.push([from, i])
       from = i

@@ -74,3 +74,40 @@ export async function buildChains(selected: readonly Chapter[], request: ChainRe
   }
   return chains
 }
+
+function weight(link: ChainLink): number {
+  return Math.max(1, link.prepared.steps.length)
+}
+
+/**
+ * For `--shard i/n`: cut a chain with several target chapters into up to
+ * `count` chains with contiguous, step-balanced groups of targets, so a
+ * one-chain guide still spreads across CI runners. Each group replays the
+ * chapters before it as setup (restored from the snapshot cache when
+ * warm); every target stays in exactly one group.
+ */
+export function splitForShards(chains: readonly VerifyChain[], count: number): VerifyChain[] {
+  return chains.flatMap((chain) => {
+    const targets = chain.links.flatMap((link, index) => (link.role === 'target' ? [index] : []))
+    const groups = Math.min(count, targets.length)
+    if (groups < 2) return [chain]
+    const total = targets.reduce((sum, index) => sum + weight(chain.links[index]!), 0)
+    const cuts: number[][] = [[]]
+    let done = 0
+    for (const index of targets) {
+      const current = cuts.at(-1)!
+      const remainingGroups = groups - cuts.length
+      const remainingTargets = targets.length - targets.indexOf(index)
+      if (current.length > 0 && remainingGroups > 0 && (done >= (total * cuts.length) / groups || remainingTargets <= remainingGroups)) cuts.push([])
+      cuts.at(-1)!.push(index)
+      done += weight(chain.links[index]!)
+    }
+    return cuts.map((group) => {
+      const first = group[0]!
+      const last = group.at(-1)!
+      const links = chain.links.slice(0, last + 1).map((link, index): ChainLink => (index < first ? {...link, role: 'setup'} : link))
+      const name = (index: number): string => chain.links[index]!.prepared.plan.slug || String(index)
+      return {id: `${chain.id}#${name(first)}..${name(last)}`, links}
+    })
+  })
+}

@@ -11,7 +11,7 @@ import {createProgress, renderGithub, renderJson, renderJunit, renderPlain} from
 import type {ChapterReport, VerifyReport} from '../../../report/index.js'
 import {parseShard, shardChains} from '../../../shard/index.js'
 import {version} from '../../../version.js'
-import {buildChains} from '../../../verify/lib/build-chains.js'
+import {buildChains, splitForShards} from '../../../verify/lib/build-chains.js'
 import type {VerifyChain} from '../../../verify/lib/build-chains.js'
 import {builtInStandIns} from '../../../verify/lib/built-in-stand-ins.js'
 import {startCloudFor} from '../../../verify/lib/start-cloud.js'
@@ -65,7 +65,7 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
     const shard = parseShard(options.shard)
     if (!shard.ok) throw new UsageError(shard.message)
     chains = shardChains(
-      chains.map((chain) => ({...chain, chapters: chain.links})),
+      splitForShards(chains, shard.shard.count).map((chain) => ({...chain, chapters: chain.links})),
       shard.shard,
       (chain) => chain.links.reduce((sum, link) => sum + link.prepared.steps.length, 0)
     )
@@ -115,7 +115,11 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
     version,
     startedAt: started.toISOString(),
     durationMs: Date.now() - started.getTime(),
-    chapters: chainReports.flat()
+    // A sharded run reports the chapters it verifies; chapters it only
+    // replays to reach their state show up only when they fail.
+    chapters: chainReports.flatMap((reports, index) =>
+      options.shard === undefined ? reports : reports.filter((report, at) => chains[index]!.links[at]?.role === 'target' || report.status === 'failed' || report.status === 'error')
+    )
   }
   if (options.update) {
     const written = await applyUpdates(collectUpdates(updates), io.cwd)
