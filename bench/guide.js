@@ -57,7 +57,7 @@ function copyGuide() {
 function twoTabGuide() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'docs-verify-bench-jobs-'))
   mkdirSync(path.join(dir, 'docs'))
-  const work = 'python3 -c "import hashlib\\nh=b\\"x\\"\\nfor _ in range(1500000): h=hashlib.sha256(h).digest()\\nprint(h.hex()[:8])"'
+  const work = `python3 -c "import hashlib; h=b'x'; exec('for _ in range(1500000): h=hashlib.sha256(h).digest()'); print(h.hex()[:8])"`
   const tab = (label) => `=== "${label}"\n\n    \`\`\`sh title="Execute the following command(s) in a terminal"\n    git init -q\n    ${work}\n    ${work}\n    \`\`\`\n`
   writeFileSync(path.join(dir, 'docs/chapter-1-two-systems.md'), `# Chapter 1 - Two systems\n\n${tab(':simple-linux: Linux')}\n${tab(':simple-apple: macOS')}`)
   writeFileSync(path.join(dir, 'mkdocs.yml'), 'site_name: jobs\nnav:\n  - Chapter 1 - Two systems: chapter-1-two-systems.md\n')
@@ -82,6 +82,14 @@ export async function runGuideBench() {
     rmSync(guide, {recursive: true, force: true})
     rmSync(cache, {recursive: true, force: true})
   }
+  return rows
+}
+
+/** --jobs 2 against --jobs 1 on two independent chains: the two tabs of a
+ * generated chapter, each a few seconds of CPU. */
+export async function runJobsBench() {
+  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first')
+  const rows = []
   const jobsGuide = twoTabGuide()
   const jobsCache = freshCache()
   try {

@@ -46,6 +46,7 @@ const suites = {
   cloud: async () => (await import('./cloud.js')).runCloudBench(),
   cache: async () => (await import('./cache.js')).runCacheBench(),
   guide: async () => (await import('./guide.js')).runGuideBench(),
+  jobs: async () => (await import('./guide.js')).runJobsBench(),
   chapter7: async () => (await import('./guide.js')).runChapter7Bench()
 }
 
