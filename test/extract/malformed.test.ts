@@ -69,7 +69,7 @@ describe('malformed input gives diagnostics, never a crash', () => {
 
   test('seeded mutations of the fixtures: no crash, and the planning parse agrees with the full one', () => {
     const sources = ['nested-tabs.md', 'containers.md', 'unclosed-fence.md', 'bad-indentation.md'].map(read)
-    const pieces = ['\n', '    ', '\t', '```', '~~~', '=== "X"\n', '!!! note\n', '???+ tip "T"\n', '<<<<<<< HEAD\n', '=======\n', '>>>>>>> x\n', '\r\n', '\r', '\u0000', '<my id>', '$X', "'", '"', '`', '#', '- ', '1. ', '> ', ':::', '---\n', '\\']
+    const pieces = ['<figure markdown>', '<!-- ', ' -->', '[x]: y\n', '    ```', '* ', '\n', '    ', '\t', '```', '~~~', '=== "X"\n', '!!! note\n', '???+ tip "T"\n', '<<<<<<< HEAD\n', '=======\n', '>>>>>>> x\n', '\r\n', '\r', '\u0000', '<my id>', '$X', "'", '"', '`', '#', '- ', '1. ', '> ', ':::', '---\n', '\\']
     let seed = 7
     const random = (n: number): number => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff

@@ -38,10 +38,12 @@ export interface ParseOptions {
   singlePass?: boolean
   /** Parse inline content (emphasis, links, code spans; default: true).
    * false leaves each paragraph and heading one raw text node: enough for
-   * planning and about twice as fast. */
+   * planning, which reads prose from the source. */
   inline?: boolean
-  /** Skim runs of lines that hold no code instead of parsing them: only
-   * their headings and paragraphs come out (default: false). For planning. */
+  /** Cut runs into independent pieces and skim those made only of headings,
+   * paragraphs and fenced code line by line instead of parsing them
+   * (default: false). For planning: lists, quotes and HTML in those pieces
+   * are not built. */
   skim?: boolean
 }
 
