@@ -26,7 +26,16 @@ async function linkFor(chapter: Chapter, request: ChainRequest, role: ChainLink[
   const {plan, variants} = await planFor(chapter, request)
   const config = configForChapter(request.config, chapter)
   const chosen = variantId === undefined ? variants : variants.filter((variant) => variant.id === variantId)
-  return chosen.map((variant) => ({
+  // Variants that choose tabs without steps of their own (GitLab + Linux
+  // and GitLab + macOS when GitLab has no OS tabs) run the same steps: once.
+  const seen = new Set<string>()
+  const distinct = chosen.filter((variant) => {
+    const steps = variant.steps.map((step) => step.id).join(' ')
+    if (seen.has(steps)) return false
+    seen.add(steps)
+    return true
+  })
+  return distinct.map((variant) => ({
     prepared: prepareVariant(plan, variant, {...request, config, builtInStandIns: request.builtInStandIns}),
     config,
     role
