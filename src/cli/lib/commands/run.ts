@@ -90,7 +90,8 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
       ...(cache
         ? {
             restore: async (sandbox) => {
-              if (cache.restoreIndex === chain.links.length - 1) return chain.links.length
+              // Nothing left to run: skip unpacking, unless the user wants the sandbox.
+              if (cache.restoreIndex === chain.links.length - 1 && !options.keep && !options.step) return chain.links.length
               return (await restoreSandbox(cache, sandbox)) ? cache.restoreIndex + 1 : 0
             },
             save: (sandbox, at) => saveSandbox(cache, sandbox, at, chain.links[at]!.prepared.plan.slug)
