@@ -11,8 +11,8 @@ function heredocDelimiter(text: string): string {
 }
 
 /** The chapter as one runnable bash script (`--dry-run --format sh`): what a
- * learner would type, with placeholders filled in and stand-ins applied;
- * expected outputs become comments. */
+ * learner would type, with placeholders filled in; stand-ins the sandbox
+ * uses and expected outputs become comments. */
 export function renderPlanScript(chapter: PreparedChapter): string {
   const {plan, variant} = chapter
   const out: string[] = [
@@ -27,8 +27,9 @@ export function renderPlanScript(chapter: PreparedChapter): string {
     const {step} = prepared
     out.push(`# --- ${plan.file}:${step.line}${step.headings.length > 0 ? ` (${step.headings.at(-1)})` : ''}`)
     if (step.kind === 'command') {
-      for (const standIn of prepared.standIns) out.push(`# stand-in for line ${standIn.line}: ${standIn.reason}`)
-      const body = prepared.text.replace(/\n$/, '')
+      // The learner's own commands: the sandbox's stand-ins are named, not run.
+      for (const standIn of prepared.standIns) out.push(`# docs-verify stands in for line ${standIn.line} in its sandbox: ${standIn.reason}`)
+      const body = prepared.typed.replace(/\n$/, '')
       if (step.concurrent) {
         const log = `docs-verify-background-${step.line}.log`
         out.push(`( ${body.split('\n').join('\n  ')}\n) > ${log} 2>&1 &`)
