@@ -1,5 +1,4 @@
-import {cloudStandIns} from '../../cloud/index.js'
-import {DEFAULT_BILLING_ACCOUNTS} from '../../cloud/index.js'
+import {DEFAULT_BILLING_ACCOUNTS, cloudStandIns} from '../../cloud/index.js'
 import type {StandIn} from '../../config/index.js'
 import type {PlaceholderValue} from '../../plan/types.js'
 

@@ -1,9 +1,7 @@
 import type {VerifyOptions} from '../../cli/lib/args.js'
-import {startControlPlane} from '../../cloud/index.js'
-import {dvcEmulatorSetup} from '../../cloud/index.js'
-import {startGcsEmulator} from '../../cloud/index.js'
-import {gcloudEnv} from '../../cloud/index.js'
+import {EmulatorUnavailableError, dvcEmulatorSetup, gcloudEnv, startControlPlane, startGcsEmulator} from '../../cloud/index.js'
 import type {CloudStarter} from './cloud-hooks.js'
+import {InputError} from './input-error.js'
 import {checkCloudEffects} from './cloud-effects.js'
 import {exportedVariables} from './shell-variables-of.js'
 import {loadCloudState, saveCloudState} from './cloud-state.js'
@@ -13,12 +11,19 @@ import {loadCloudState, saveCloudState} from './cloud-state.js'
  * points the real gcloud and DVC at them. */
 export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io: {stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv}): CloudStarter {
   return async (sandbox) => {
-    const emulator = await startGcsEmulator({
-      backend: options.gcs,
-      env: io.env,
-      ...(options.gcsUrl === undefined ? {} : {url: options.gcsUrl}),
-      log: (message) => io.stderr.write(`docs-verify: ${message}\n`)
-    })
+    let emulator
+    try {
+      emulator = await startGcsEmulator({
+        backend: options.gcs,
+        env: io.env,
+        ...(options.gcsUrl === undefined ? {} : {url: options.gcsUrl}),
+        log: (message) => io.stderr.write(`docs-verify: ${message}\n`)
+      })
+    } catch (error) {
+      // Nothing to verify against: say what to do, not a stack trace.
+      const why = error instanceof EmulatorUnavailableError ? error.message : `the GCS emulator did not start: ${(error as Error).message}`
+      throw new InputError(`the chapter uses Google Cloud Storage, and ${why}`)
+    }
     let controlPlane
     try {
       controlPlane = await startControlPlane()
