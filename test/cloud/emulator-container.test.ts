@@ -84,7 +84,7 @@ describe('container backend', () => {
     const message = String(error)
     expect(message).toContain('Docker')
     expect(message).toContain('go install github.com/fsouza/fake-gcs-server@v1.55.1')
-    expect(message).toContain('--gcs http://127.0.0.1:PORT')
+    expect(message).toContain('--gcs url --gcs-url http://127.0.0.1:PORT')
     expect(message).toContain('Could not find a working container runtime strategy')
   })
 })

@@ -44,7 +44,7 @@ export async function startGcsEmulator(options: StartGcsEmulatorOptions = {}): P
   const backend = options.backend ?? 'auto'
   const log = options.log
   if (backend === 'url') {
-    if (!options.url) throw new Error('backend `url` needs a URL: pass --gcs http://127.0.0.1:PORT')
+    if (!options.url) throw new Error('backend `url` needs a URL: pass --gcs url --gcs-url http://127.0.0.1:PORT')
     return connectUrlEmulator(options.url)
   }
   if (backend === 'container') return startContainerEmulator({runtime: options.runtime, log})
@@ -66,7 +66,7 @@ export async function startGcsEmulator(options: StartGcsEmulatorOptions = {}): P
       `${error.message}\nThe container backend is not available either: ${containerReason}\n` +
         'Install one of: Docker (or another container runtime testcontainers finds), ' +
         `Go >= 1.25 (then docs-verify runs \`${goInstallCommand(options.cacheDir ?? defaultCacheDir(options.env))}\` once), ` +
-        'or run fake-gcs-server yourself and pass `--gcs http://127.0.0.1:PORT`.'
+        'or run fake-gcs-server yourself and pass `--gcs url --gcs-url http://127.0.0.1:PORT`.'
     )
   }
 }
