@@ -70,10 +70,9 @@ export function renderPlanText(chapter: PreparedChapter): string {
     }
     out.push(...describe(prepared, byId))
   }
-  const notes = plan.notes.filter((note) => note.severity !== 'info' || note.rule !== '')
-  if (notes.length > 0) {
+  if (plan.notes.length > 0) {
     out.push('', 'notes:')
-    for (const note of notes) out.push(`  ${note.file}:${note.line}: ${note.message}`)
+    for (const note of plan.notes) out.push(`  ${note.file}:${note.line}: ${note.message}`)
   }
   return out.join('\n') + '\n'
 }
