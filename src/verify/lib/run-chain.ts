@@ -93,6 +93,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
     let healthy = true
     for (const [offset, link] of remaining.entries()) {
       const env = {[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env}
+      // Steps get their own timeouts; the session's default governs setup.
       const session = new ShellSession(sandbox, {env, mergeStreams: true, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
       if (restored + offset === 0 && link.config.setup) {
         const failure = await applySetup(link.config.setup, session, options.configDir)

@@ -44,10 +44,10 @@ export interface ChainCache {
 export async function planChainCache(links: readonly ChainLink[], store: SnapshotStore): Promise<ChainCache> {
   const keys = chainSnapshotKeys(links)
   const plan = await planChain(
-    links.map((link, index) => ({slug: `${index}`, key: keys[index]!})),
+    links.map((link, index) => ({slug: link.prepared.plan.slug, key: keys[index]!})),
     store
   )
-  return {store, keys, restoreIndex: plan.restoreFrom === null ? -1 : Number(plan.restoreFrom.slug)}
+  return {store, keys, restoreIndex: plan.restoreFrom === null ? -1 : keys.indexOf(plan.restoreFrom.key)}
 }
 
 /** The user's snapshot store: `$XDG_CACHE_HOME/docs-verify/snapshots`. */
