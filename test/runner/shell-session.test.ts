@@ -1,29 +1,16 @@
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {createSandbox, isAlive, ShellSession} from '../../src/runner/index.js'
-import type {Sandbox} from '../../src/runner/index.js'
 import {requireTools} from './require-tools.js'
+import {useSharedSession} from './session-fixture.js'
 
 const ready = requireTools(['bash', 'git', 'python3'])
 
-let sandbox: Sandbox
-let session: ShellSession
-
-beforeAll(async () => {
-  if (!ready) return
-  sandbox = await createSandbox({pipCacheDir: '/tmp/docs-verify-test-pip'})
-  session = new ShellSession(sandbox, {defaultTimeoutMs: 20_000, killGraceMs: 300})
-})
-
-afterAll(async () => {
-  if (!ready) return
-  await session.close()
-  await sandbox.dispose()
-})
+const shared = useSharedSession(ready)
 
 describe.runIf(ready)('ShellSession: one terminal across blocks', () => {
   it('carries export, cd, functions, aliases and plain variables to the next block', async () => {
-    const first = await session.run({
+    const first = await shared.session.run({
       id: 'command@1',
       text: [
         'export GREETING="hello world"',
@@ -36,35 +23,35 @@ describe.runIf(ready)('ShellSession: one terminal across blocks', () => {
       ].join('\n')
     })
     expect(first.exitCode).toBe(0)
-    const second = await session.run({
+    const second = await shared.session.run({
       id: 'command@2',
       text: 'echo "$GREETING"\npwd\ngreet there\nll\necho "$PLAIN"\necho "$MULTI"\nenv | grep -c ^GREETING='
     })
     expect(second.exitCode).toBe(0)
     expect(second.output).toBe(
-      `hello world\n${sandbox.paths.work}/project/sub\ngreet: there\nlisted\nkept\nline one\nline two\n1\n`
+      `hello world\n${shared.sandbox.paths.work}/project/sub\ngreet: there\nlisted\nkept\nline one\nline two\n1\n`
     )
-    expect(session.cwd).toBe(path.join(sandbox.paths.work, 'project', 'sub'))
-    await session.run({id: 'command@3', text: 'cd "$HOME/../work"\nunset GREETING PAGER'})
+    expect(shared.session.cwd).toBe(path.join(shared.sandbox.paths.work, 'project', 'sub'))
+    await shared.session.run({id: 'command@3', text: 'cd "$HOME/../work"\nunset GREETING PAGER'})
   })
 
   it('carries a real virtualenv activation (PATH, VIRTUAL_ENV, deactivate) and unset', async () => {
-    const create = await session.run({id: 'command@9', text: 'python3 -m venv --without-pip .venv'})
+    const create = await shared.session.run({id: 'command@9', text: 'python3 -m venv --without-pip .venv'})
     expect(create.exitCode).toBe(0)
-    const activate = await session.run({id: 'command@10', text: 'source .venv/bin/activate'})
+    const activate = await shared.session.run({id: 'command@10', text: 'source .venv/bin/activate'})
     expect(activate.exitCode).toBe(0)
-    const use = await session.run({id: 'command@11', text: 'command -v python\necho "$VIRTUAL_ENV"\necho "${GREETING-unset} ${PAGER-unset}"\ndeclare -F deactivate'})
-    const venv = path.join(sandbox.paths.work, '.venv')
+    const use = await shared.session.run({id: 'command@11', text: 'command -v python\necho "$VIRTUAL_ENV"\necho "${GREETING-unset} ${PAGER-unset}"\ndeclare -F deactivate'})
+    const venv = path.join(shared.sandbox.paths.work, '.venv')
     expect(use.output).toBe(`${venv}/bin/python\n${venv}\nunset unset\ndeactivate\n`)
-    const off = await session.run({id: 'command@12', text: 'deactivate'})
+    const off = await shared.session.run({id: 'command@12', text: 'deactivate'})
     expect(off.exitCode).toBe(0)
-    const after = await session.run({id: 'command@13', text: 'echo "${VIRTUAL_ENV-none}"\ncommand -v python3'})
+    const after = await shared.session.run({id: 'command@13', text: 'echo "${VIRTUAL_ENV-none}"\ncommand -v python3'})
     expect(after.output).not.toContain(venv)
     expect(after.output).toMatch(/^none\n\/.*python3\n$/)
   })
 
   it('keeps running after a failing line, like a terminal, and reports the first failing line', async () => {
-    const result = await session.run({
+    const result = await shared.session.run({
       id: 'command@20',
       file: 'chapter.md',
       line: 20,
@@ -79,35 +66,35 @@ describe.runIf(ready)('ShellSession: one terminal across blocks', () => {
   })
 
   it("shows bash's own messages as a terminal would, without sandbox paths", async () => {
-    const result = await session.run({id: 'command@25', text: 'echo ok\nnosuchcommand-docs-verify --version'})
+    const result = await shared.session.run({id: 'command@25', text: 'echo ok\nnosuchcommand-docs-verify --version'})
     expect(result.output).toBe('ok\nbash: line 2: nosuchcommand-docs-verify: command not found\n')
     expect(result.failedCommand).toMatchObject({line: 2, exitCode: 127})
   })
 
   it('reports a failing command continued over lines at its first line', async () => {
-    const result = await session.run({id: 'command@22', text: 'echo start\nprintf "%s\\n" one \\\n  two | grep -q three\necho end'})
+    const result = await shared.session.run({id: 'command@22', text: 'echo start\nprintf "%s\\n" one \\\n  two | grep -q three\necho end'})
     expect(result.failedCommand).toEqual({line: 2, command: 'printf "%s\\n" one \\\n  two | grep -q three', exitCode: 1})
     expect(result.output).toBe('start\nend\n')
     expect(JSON.parse(JSON.stringify(result))).toEqual(result)
   })
 
   it('does not count a false test at the end or `cmd | head` as a failure', async () => {
-    const result = await session.run({id: 'command@30', text: '[ -f nope ] && echo yes\nseq 1 100000 | head -n 1'})
+    const result = await shared.session.run({id: 'command@30', text: '[ -f nope ] && echo yes\nseq 1 100000 | head -n 1'})
     expect(result.failedCommand).toBeUndefined()
     expect(result.exitCode).toBe(0)
     expect(result.output).toBe('1\n')
   })
 
   it('saves the state when the block calls exit, and reports its status', async () => {
-    const result = await session.run({id: 'command@40', text: 'export AFTER_EXIT=yes\nexit 7\necho never'})
+    const result = await shared.session.run({id: 'command@40', text: 'export AFTER_EXIT=yes\nexit 7\necho never'})
     expect(result.exitCode).toBe(7)
     expect(result.output).toBe('')
-    const next = await session.run({id: 'command@41', text: 'echo "$AFTER_EXIT"'})
+    const next = await shared.session.run({id: 'command@41', text: 'echo "$AFTER_EXIT"'})
     expect(next.output).toBe('yes\n')
   })
 
   it('gives steps a closed stdin: a prompt gets EOF and fails fast', async () => {
-    const result = await session.run({id: 'command@50', text: `python3 -c "input('Continue? [y/N] ')"`})
+    const result = await shared.session.run({id: 'command@50', text: `python3 -c "input('Continue? [y/N] ')"`})
     expect(result.timedOut).toBe(false)
     expect(result.exitCode).toBe(1)
     expect(result.output).toMatch(/EOFError/)
@@ -115,7 +102,7 @@ describe.runIf(ready)('ShellSession: one terminal across blocks', () => {
   })
 
   it('uses real git with the sandbox identity, pinned dates and branch main', async () => {
-    const result = await session.run({
+    const result = await shared.session.run({
       id: 'command@60',
       text: 'mkdir -p repo && cd repo\ngit init -q\necho hi > a.txt\ngit add a.txt\ngit commit -q -m first\ngit log --format="%an <%ae> %ad" --date=iso-strict\ngit branch --show-current\ncd ..'
     })

@@ -1,34 +1,21 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {createSandbox, isAlive, ShellSession} from '../../src/runner/index.js'
-import type {Sandbox} from '../../src/runner/index.js'
+import {describe, expect, it} from 'vitest'
+import {isAlive, ShellSession} from '../../src/runner/index.js'
 import {requireTools} from './require-tools.js'
+import {useSharedSession} from './session-fixture.js'
 
 const ready = requireTools(['bash', 'python3'])
 
-let sandbox: Sandbox
-let session: ShellSession
-
-beforeAll(async () => {
-  if (!ready) return
-  sandbox = await createSandbox({pipCacheDir: '/tmp/docs-verify-test-pip'})
-  session = new ShellSession(sandbox, {defaultTimeoutMs: 20_000, killGraceMs: 300})
-})
-
-afterAll(async () => {
-  if (!ready) return
-  await session.close()
-  await sandbox.dispose()
-})
+const shared = useSharedSession(ready)
 
 function readPid(name: string): number {
-  return Number(fs.readFileSync(path.join(session.cwd, name), 'utf8').trim())
+  return Number(fs.readFileSync(path.join(shared.session.cwd, name), 'utf8').trim())
 }
 
 describe.runIf(ready)('ShellSession: timeouts kill the whole group and say why', () => {
   it('classifies a prompt as waiting for input, names the line, and kills grandchildren', async () => {
-    const result = await session.run({
+    const result = await shared.session.run({
       id: 'command@1',
       timeoutMs: 1500,
       text: [
@@ -47,7 +34,7 @@ describe.runIf(ready)('ShellSession: timeouts kill the whole group and say why',
   })
 
   it('classifies a server in the foreground by its listening socket', async () => {
-    const result = await session.run({
+    const result = await shared.session.run({
       id: 'command@2',
       timeoutMs: 1500,
       text: '# Start the server\npython3 -m http.server 0 --bind 127.0.0.1'
@@ -59,18 +46,18 @@ describe.runIf(ready)('ShellSession: timeouts kill the whole group and say why',
   })
 
   it('says "still running" for a silent long command', async () => {
-    const result = await session.run({id: 'command@3', timeoutMs: 1000, text: 'export BEFORE_HANG=kept\necho $$ > shell.pid\nsleep 1000'})
+    const result = await shared.session.run({id: 'command@3', timeoutMs: 1000, text: 'export BEFORE_HANG=kept\necho $$ > shell.pid\nsleep 1000'})
     expect(result.hang).toMatchObject({reason: 'still-running', line: 3, command: 'sleep 1000'})
     expect(isAlive(readPid('shell.pid'))).toBe(false)
     // The terminal still works after a kill, with what the block had set.
-    const next = await session.run({id: 'command@4', text: 'echo "alive $BEFORE_HANG"'})
+    const next = await shared.session.run({id: 'command@4', text: 'echo "alive $BEFORE_HANG"'})
     expect(next.output).toBe('alive kept\n')
   })
 })
 
 describe.runIf(ready)('ShellSession: second terminal and jobs left running', () => {
   it('runs a concurrent step in the background and stops it at close()', async () => {
-    const own = new ShellSession(sandbox, {killGraceMs: 300})
+    const own = new ShellSession(shared.sandbox, {killGraceMs: 300})
     const started = await own.run({id: 'command@10', concurrent: true, text: 'echo $$ > server.pid\necho started\nsleep 1000'})
     expect(started.background?.pid).toBeGreaterThan(0)
     expect(started.exitCode).toBeNull()
