@@ -31,7 +31,12 @@ function freshCache(links = {pip: path.join(sharedCache(), 'pip'), bin: path.joi
   return dir
 }
 
+function removeAll(...dirs) {
+  for (const dir of dirs) rmSync(dir, {recursive: true, force: true})
+}
+
 function verify(args, cwd, cache) {
+  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first')
   const start = process.hrtime.bigint()
   const result = spawnSync(process.execPath, [bin, ...args, '--reporter', 'json'], {
     cwd,
@@ -65,7 +70,6 @@ function twoTabGuide() {
 }
 
 export async function runGuideBench() {
-  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first')
   const rows = []
   const guide = copyGuide()
   const cache = freshCache()
@@ -79,8 +83,7 @@ export async function runGuideBench() {
     rows.push({name: `guide: warm, nothing changed (ran: ${warm.ran.join(', ') || 'none'})`, value: warm.ms / 1000, unit: 's', baseline: cold.ms / 1000, ratio: warm.ms / cold.ms, floor: {max: 2}})
     rows.push({name: `guide: chapter 6 edited (ran: ${edited.ran.join(', ')})`, value: edited.ms / 1000, unit: 's', baseline: cold.ms / 1000, ratio: edited.ms / cold.ms})
   } finally {
-    rmSync(guide, {recursive: true, force: true})
-    rmSync(cache, {recursive: true, force: true})
+    removeAll(guide, cache)
   }
   return rows
 }
@@ -88,7 +91,6 @@ export async function runGuideBench() {
 /** --jobs 2 against --jobs 1 on two independent chains: the two tabs of a
  * generated chapter, each a few seconds of CPU. */
 export async function runJobsBench() {
-  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first')
   const rows = []
   const jobsGuide = twoTabGuide()
   const jobsCache = freshCache()
@@ -97,8 +99,7 @@ export async function runJobsBench() {
     const two = verify(['chapter-1', '--no-cache', '--jobs', '2'], jobsGuide, jobsCache)
     rows.push({name: 'jobs: two independent chains, --jobs 2 speed-up over --jobs 1', value: one.ms / two.ms, unit: 'x', baseline: one.ms / 1000, baseline_unit: 's (--jobs 1)', floor: {min: 1.6}})
   } finally {
-    rmSync(jobsGuide, {recursive: true, force: true})
-    rmSync(jobsCache, {recursive: true, force: true})
+    removeAll(jobsGuide, jobsCache)
   }
   return rows
 }
@@ -107,7 +108,6 @@ export async function runJobsBench() {
  * then empty; and the share of its time spent in the chapter's own
  * commands (the rest is docs-verify: sandbox, restore, checks). */
 export async function runChapter7Bench() {
-  if (!existsSync(bin)) throw new Error('dist/ is missing: run `npm run build` first')
   const guide = copyGuide()
   const warmCache = freshCache()
   const emptyPip = mkdtempSync(path.join(os.tmpdir(), 'docs-verify-bench-pip-'))
@@ -135,7 +135,7 @@ export async function runChapter7Bench() {
       {name: "chapter 7 (empty pip): share of wall time in the chapter's own commands", value: (100 * coldCommands) / cold.ms, unit: '%'}
     ]
   } finally {
-    for (const dir of [guide, warmCache, coldCache, emptyPip]) rmSync(dir, {recursive: true, force: true})
+    removeAll(guide, warmCache, coldCache, emptyPip)
   }
 }
 
