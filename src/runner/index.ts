@@ -4,7 +4,12 @@
  * contents) and knows nothing of Markdown.
  */
 export {createSandbox} from './lib/sandbox.js'
-export type {Sandbox, SandboxOptions} from './lib/sandbox.js'
+export type {CommandOptions, Sandbox, SandboxIsolation, SandboxOptions} from './lib/sandbox.js'
+export {resolveSandboxMode} from './lib/sandbox-mode.js'
+export type {RequestedSandboxMode, ResolvedSandboxMode, SandboxMode} from './lib/sandbox-mode.js'
+export {alwaysDeniedHosts, defaultAllowedHosts, defaultNetworkPolicy, describeNetworkPolicy, networkDecision} from './lib/network-policy.js'
+export type {NetworkPolicy} from './lib/network-policy.js'
+export type {SpawnPlan} from '../process/index.js'
 export {buildSandboxEnv, defaultPipCacheDir, passThroughEnv, pinnedGitDate} from './lib/sandbox-env.js'
 export type {SandboxPaths} from './lib/sandbox-env.js'
 export {ShellSession} from './lib/shell-session.js'
@@ -14,8 +19,7 @@ export type {SetupInput, SetupResult} from './lib/setup.js'
 export {applyFileStep} from './lib/file-step.js'
 export type {FileStepInput} from './lib/file-step.js'
 export {classifyHang} from './lib/classify-hang.js'
-export {stopGroup} from './lib/stop-group.js'
-export {groupMembers, isAlive, listeningPorts} from './lib/process-table.js'
+export {groupMembers, isAlive, listeningPorts, stopGroup} from '../process/index.js'
 export type {
   BackgroundReport,
   CommandInput,

@@ -1,7 +1,6 @@
-import {spawn} from 'node:child_process'
 import {freeLoopbackPort} from './free-port.js'
 import {resetEmulator, waitForHealthy} from './emulator-health.js'
-import {stopProcessGroup, trackProcessGroup} from './process-group.js'
+import {startProcess, stopProcess} from '../../process/index.js'
 import type {GcsEmulator, EmulatorLog} from './emulator-types.js'
 
 /** Options for {@link startBinaryEmulator}. */
@@ -31,17 +30,17 @@ export function binaryArguments(port: number): string[] {
 }
 
 /**
- * Start fake-gcs-server as a detached process group on a loopback port and
+ * Start fake-gcs-server as a process group tied to docs-verify's life on a loopback port and
  * wait until it answers its health check.
  */
 export async function startBinaryEmulator(options: BinaryEmulatorOptions): Promise<GcsEmulator> {
   const port = options.port ?? (await freeLoopbackPort())
   const endpoint = `http://127.0.0.1:${port}`
-  const child = spawn(options.binary, binaryArguments(port), {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
-  trackProcessGroup(child)
+  // Tied to docs-verify by the kernel: a SIGKILL of docs-verify ends it too.
+  const child = startProcess(
+    {file: options.binary, args: binaryArguments(port), cwd: process.cwd(), env: process.env as Record<string, string>},
+    {stdio: ['ignore', 'pipe', 'pipe'], dieWithParent: true}
+  )
   // Keep the tail of its output for error messages; reading also keeps the
   // pipe from filling up and blocking the server.
   let tail = ''
@@ -68,7 +67,7 @@ export async function startBinaryEmulator(options: BinaryEmulatorOptions): Promi
       }
     })
   } catch (error) {
-    await stopProcessGroup(child)
+    await stopProcess(child)
     throw error
   }
 
@@ -77,7 +76,7 @@ export async function startBinaryEmulator(options: BinaryEmulatorOptions): Promi
     backend: 'binary',
     endpoint,
     stop: () => {
-      stopped ??= stopProcessGroup(child).then(() => options.log?.(`fake-gcs-server: stopped ${endpoint}`))
+      stopped ??= stopProcess(child).then(() => options.log?.(`fake-gcs-server: stopped ${endpoint}`))
       return stopped
     },
     reset: () => resetEmulator(endpoint)

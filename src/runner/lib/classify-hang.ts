@@ -1,5 +1,5 @@
 import type {HangInfo} from './types.js'
-import {listeningPorts} from './process-table.js'
+import {listeningPorts} from '../../process/index.js'
 
 /** Prompts that wait for the learner, tested on the last line of output. */
 const promptPatterns: {pattern: RegExp; needsOpenLine: boolean}[] = [

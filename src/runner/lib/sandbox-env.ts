@@ -18,6 +18,8 @@ export interface SandboxPaths {
   run: string
   /** The shell state carried from block to block (and chapter to chapter). */
   stateFile: string
+  /** Bound at /tmp in mode bwrap: private to the sandbox, kept across blocks. */
+  slashTmp: string
 }
 
 /**

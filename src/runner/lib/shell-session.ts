@@ -7,13 +7,11 @@ import {asTyped, readCwdFromState, readRunningLine, readWrapperResult, withFinal
 import {commandAtLine} from './block-lines.js'
 import {CappedText} from './capped-text.js'
 import {classifyHang} from './classify-hang.js'
-import {trackGroup, untrackGroup} from './cleanup-on-exit.js'
+import {groupMembers, isAlive, stopGroup, trackGroup, untrackGroup} from '../../process/index.js'
 import {applyFileStep} from './file-step.js'
 import type {FileStepInput} from './file-step.js'
-import {groupMembers, isAlive} from './process-table.js'
 import type {Sandbox} from './sandbox.js'
 import {bashQuote, wrapperScript} from './shell-wrapper.js'
-import {stopGroup} from './stop-group.js'
 import type {BackgroundReport, CommandInput, CommandResult, FileStepResult, HangInfo} from './types.js'
 
 export interface ShellSessionOptions {
@@ -175,12 +173,8 @@ export class ShellSession {
 
   #spawn(files: {block: string; line: string; result: string}, save: boolean, stdio: ('ignore' | 'pipe' | number)[]): ChildProcess {
     if (this.#closed) throw new Error('ShellSession is closed: create a new session on the sandbox to run more blocks')
-    const child = spawn('bash', ['--noprofile', '--norc', this.#wrapper], {
-      cwd: this.sandbox.paths.work,
-      env: this.#env(files, save),
-      detached: true,
-      stdio: stdio as ['ignore', 'pipe', 'pipe']
-    })
+    const plan = this.sandbox.command(['bash', '--noprofile', '--norc', this.#wrapper], {env: this.#env(files, save)})
+    const child = spawn(plan.file, plan.args, {cwd: plan.cwd, env: plan.env, detached: true, stdio: stdio as ['ignore', 'pipe', 'pipe']})
     if (child.pid === undefined) {
       // The 'error' event follows; without a listener it would crash the process.
       child.once('error', () => undefined)

@@ -1,0 +1,105 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * The bubblewrap command line of a sandboxed command: the host's
+ * filesystem read-only, the user's home directories hidden (credentials
+ * live there), the sandbox's own directories writable, a private /tmp and
+ * /dev, its own PID namespace tied to docs-verify's life.
+ */
+export interface MountInput {
+  /** The sandbox's directory: home, work, tmp and run live in it. */
+  root: string
+  /** Writable besides the root (the shared pip cache). */
+  writable: readonly string[]
+  /** Directories hidden behind an empty tmpfs: the user's home(s). */
+  hidden: readonly string[]
+  /** Programs on PATH under a hidden directory stay runnable (pyenv,
+   * cargo, go, the docs-verify cache's fake-gcs-server). */
+  path: string
+  /** Bound read-only over the rest: the network gate's sockets. */
+  readOnly: readonly string[]
+  /** Give the sandbox no network of its own (only the gate's sockets). */
+  unshareNet: boolean
+  /** Bound at /tmp: private to the sandbox, kept from command to command
+   * (default: an empty tmpfs per command). */
+  slashTmp?: string
+}
+
+/** Home-level names that hold credentials: never bound back whole. */
+const secretHolders = new Set(['.ssh', '.aws', '.azure', '.config', '.gnupg', '.docker', '.kube', '.local', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.gitconfig', '.password-store', '.cache'])
+
+function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+/** The directories users' credentials live in on this machine. */
+export function defaultHiddenDirs(parentEnv: Readonly<Record<string, string | undefined>>): string[] {
+  const dirs = new Set<string>()
+  for (const candidate of [parentEnv.HOME, os.homedir(), '/root', '/home']) {
+    if (!candidate || candidate === '/') continue
+    try {
+      dirs.add(fs.realpathSync(candidate))
+    } catch {
+      // Not on this machine.
+    }
+  }
+  // A home inside another hidden directory is hidden with it.
+  return [...dirs].filter((dir) => ![...dirs].some((other) => isInside(other, dir)))
+}
+
+/**
+ * What to bind back from a hidden directory so a PATH entry keeps working:
+ * the tool's own directory for a `bin`-like entry (`~/.pyenv` for
+ * `~/.pyenv/shims`, `~/go` for `~/go/bin`), the entry alone where that
+ * directory would be a home or a place credentials live (`~/.local/bin`).
+ */
+export function toolDirsToKeep(pathValue: string, hidden: readonly string[]): string[] {
+  const keep = new Set<string>()
+  for (const entry of pathValue.split(path.delimiter)) {
+    if (!path.isAbsolute(entry)) continue
+    let real: string
+    try {
+      real = fs.realpathSync(entry)
+    } catch {
+      continue
+    }
+    let home = hidden.find((dir) => isInside(dir, real))
+    if (home === undefined) continue
+    // `/home` holds one home per user.
+    if (path.basename(home) === 'home' && path.dirname(home) === '/') home = path.join(home, path.relative(home, real).split(path.sep)[0]!)
+    if (home === real) continue
+    const parent = path.dirname(real)
+    const holder = (dir: string): boolean => dir === home || (path.dirname(dir) === home && secretHolders.has(path.basename(dir)))
+    const binLike = ['bin', 'sbin', 'shims', '.bin'].includes(path.basename(real))
+    keep.add(binLike && !holder(parent) && isInside(home, parent) ? parent : real)
+  }
+  // A directory inside another kept one is bound with it.
+  return [...keep].filter((dir) => ![...keep].some((other) => isInside(other, dir))).sort()
+}
+
+export function bwrapArguments(input: MountInput): string[] {
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', ...(input.slashTmp ? ['--bind', input.slashTmp, '/tmp'] : ['--tmpfs', '/tmp'])]
+  // Sockets on a read-only mount still connect: hide the container engine's.
+  const sockets = new Set<string>()
+  for (const socket of ['/run/docker.sock', '/var/run/docker.sock', '/run/containerd/containerd.sock', '/run/podman/podman.sock']) {
+    try {
+      sockets.add(fs.realpathSync(socket))
+    } catch {
+      // Not on this machine.
+    }
+  }
+  for (const socket of sockets) args.push('--ro-bind', '/dev/null', socket)
+  for (const dir of input.hidden) args.push('--tmpfs', dir)
+  for (const dir of toolDirsToKeep(input.path, input.hidden)) args.push('--ro-bind', dir, dir)
+  args.push('--bind', input.root, input.root)
+  for (const dir of input.writable) args.push('--bind', dir, dir)
+  for (const dir of input.readOnly) args.push('--ro-bind', dir, dir)
+  args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--hostname', 'docs-verify')
+  if (input.unshareNet) args.push('--unshare-net')
+  // --new-session: a step cannot push keystrokes into docs-verify's terminal.
+  args.push('--die-with-parent', '--new-session')
+  return args
+}
