@@ -22,6 +22,12 @@ export interface PlaceholderUse {
   key: string
   line: number
   column: number
+  /** 0-based offset of `raw` in the step's `text`: where a value is filled
+   * in (by this position only, never by matching the pattern again). */
+  offset: number
+  /** Why the token is a placeholder: it stands in a command the learner
+   * types, or the prose asks to replace it (line of that prose). */
+  because: {kind: 'command'} | {kind: 'prose'; line: number}
   /** Set on `ChapterPlan.placeholders` entries when the doc suggests a value
    * ("For example, use `mlops-project`"): the value and the prose line. */
   example?: {value: string; line: number}
@@ -83,6 +89,18 @@ export interface CommandStep extends StepBase {
   binds: string[]
   /** `$X` / `${X}` this block reads. */
   uses: VariableUse[]
+  /** The prose announces that the command fails ("Spoiler, it will fail:"):
+   * a non-zero exit is the expected result. */
+  announcedFailure?: ProseCue
+  /** The prose says someone else runs it ("Another member of your team can
+   * easily clone the experiment"): not in the learner's project. */
+  someoneElse?: ProseCue
+}
+
+/** The prose that decided something, and its line. */
+export interface ProseCue {
+  cue: string
+  line: number
 }
 
 export type FileMode =
@@ -116,6 +134,24 @@ export interface ExpectStep extends StepBase {
   bodyEndLine: number
   /** Columns of container indentation in front of every body line. */
   indent: number
+  /** Placeholders the learner was asked for (in a command or by the prose)
+   * that occur in the expected text; no other `<token>` is filled in. */
+  placeholders: PlaceholderUse[]
+  /** `target: 'tree'`: the paths the tree names (empty for output). */
+  tree: TreeEntry[]
+}
+
+/** A file or folder a directory tree names. */
+export interface TreeEntry {
+  /** Relative to the working directory, `/`-separated, no `./` prefix. */
+  path: string
+  /** `directory` when the tree lists something under it or writes it with
+   * a trailing `/`; `any` for a leaf (a file, or a folder shown closed). */
+  type: 'directory' | 'any'
+  /** Line in the Markdown file. */
+  line: number
+  /** A `...` line under this folder: its listing is not complete. */
+  elided: boolean
 }
 
 export type Step = CommandStep | FileStep | ExpectStep
@@ -142,6 +178,37 @@ export interface Diagnostic {
   message: string
 }
 
+/** What a fenced block of the chapter is, from its fence and prose. */
+export type BlockKind =
+  | 'command' // runs in the learner's terminal
+  | 'file' // a file's content (see `mode`)
+  | 'output' // what a command prints
+  | 'tree' // a directory tree of the working directory
+  | 'reference' // shown for reading only: diagrams, cheat sheets, examples
+
+/** What a run does with a block. */
+export type BlockCoverage =
+  | 'verified' // run, written or compared
+  | 'display-only' // shown to the learner, nothing to run or compare
+  | 'not-verified' // could say something checkable, but is not checked
+
+/** Every fenced block of the chapter, accounted for. */
+export interface BlockPlan {
+  /** Opening and closing fence lines. */
+  line: number
+  endLine: number
+  kind: BlockKind
+  /** `kind: 'file'`: how it applies. */
+  mode?: FileMode
+  /** Why this kind: the fence, title or prose that decided it. */
+  reason: string
+  /** The step made from it; absent when none (reference, unbound output). */
+  stepId?: string
+  coverage: BlockCoverage
+  /** Why it is display-only or not verified (absent when verified). */
+  coverageReason?: string
+}
+
 export interface ChapterPlan {
   file: string
   /** First `#` heading, or the nav title. */
@@ -154,6 +221,8 @@ export interface ChapterPlan {
   /** Variables a step uses that no step of the chapter binds (come from an
    * earlier chapter). */
   inheritedVariables: VariableUse[]
+  /** Every fenced block in document order, each with its kind and reason. */
+  blocks: BlockPlan[]
   /** Things noted while planning: tab groups with no commands, flagged
    * blocks. Never fatal. */
   notes: Diagnostic[]

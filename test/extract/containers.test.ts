@@ -163,7 +163,7 @@ describe('containers: line endings and indentation', () => {
     const plan = planChapter(text, 'tab-indent.md')
     const [step] = plan.variants[0]!.steps
     expect(step).toMatchObject({kind: 'command', line: 5, endLine: 7, tabs: ['Tabbed'], text: 'echo tab-indented <my value>'})
-    expect(plan.placeholders).toEqual([{raw: '<my value>', key: 'my value', line: 6, column: 20}])
+    expect(plan.placeholders).toEqual([{raw: '<my value>', key: 'my value', line: 6, column: 20, offset: 18, because: {kind: 'command'}}])
     const code = codes(parseMarkdown(text, 'tab-indent.md'))[0]!
     expect(code.position?.start.column).toBe(2)
   })

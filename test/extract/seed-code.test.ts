@@ -28,9 +28,9 @@ describe.skipIf(!seedsAvailable())('code seed (chapter 7, code to the cloud)', (
 
   test('the git repository url placeholder, bound by the sandbox', () => {
     const [add, , clone] = plan.variants[0]!.steps as CommandStep[]
-    expect(add!.placeholders).toEqual([{raw: '<your git repository url>', key: 'your git repository url', line: 96, column: 23}])
-    expect(clone!.placeholders).toEqual([{raw: '<your git repository url>', key: 'your git repository url', line: 136, column: 11}])
-    expect(plan.placeholders).toEqual([{raw: '<your git repository url>', key: 'your git repository url', line: 96, column: 23}])
+    expect(add!.placeholders).toEqual([{raw: '<your git repository url>', key: 'your git repository url', line: 96, column: 23, offset: 46, because: {kind: 'command'}}])
+    expect(clone!.placeholders).toEqual([{raw: '<your git repository url>', key: 'your git repository url', line: 136, column: 11, offset: 37, because: {kind: 'command'}}])
+    expect(plan.placeholders).toEqual([{raw: '<your git repository url>', key: 'your git repository url', line: 96, column: 23, offset: 46, because: {kind: 'command'}}])
     const [value] = resolvePlaceholders(plan)
     expect(value).toMatchObject({key: 'your git repository url', source: 'sandbox'})
   })

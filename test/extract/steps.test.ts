@@ -63,12 +63,14 @@ describe('steps of a team fixture (nested tabs and every block kind)', () => {
     expect(server.title).toBe('Execute the following command(s) in a separate terminal')
   })
 
-  test('placeholders in commands and file blocks, keys normalised', () => {
+  test('placeholders: every token of a command; in a file block only what the learner was asked for', () => {
     expect(plan.placeholders).toEqual([
-      {raw: '<my_toy-project>', key: 'my toy project', line: 65, column: 20},
-      {raw: '<docker_image>', key: 'docker image', line: 90, column: 8},
-      {raw: '<my region>', key: 'my region', line: 91, column: 9}
+      {raw: '<my_toy-project>', key: 'my toy project', line: 65, column: 20, offset: 19, because: {kind: 'command'}}
     ])
+    // params.yaml's `<docker_image>` and `<my region>`: no prose asks for them, no command uses them.
+    const params = at<FileStep>(86)
+    expect(params.placeholders).toEqual([])
+    expect(params.notes).toContain('kept as written: <docker_image>, <my region> (no prose asks to replace it and no command uses it)')
   })
 
   test('expected output and working-directory tree', () => {

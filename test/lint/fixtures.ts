@@ -14,6 +14,7 @@ export function planOf(file: string, steps: Step[]): ChapterPlan {
     variants: [{id: 'default', choices: [], steps}],
     placeholders: [],
     inheritedVariables: [],
+    blocks: [],
     notes: []
   }
 }
@@ -58,6 +59,8 @@ export function expectOutput(file: string, line: number, forStep: string | null)
     notes: [],
     forStep,
     cue: 'The output should be similar to this:',
+    placeholders: [],
+    tree: [],
     target: 'output',
     bodyStartLine: line + 1,
     bodyEndLine: line + 1,

@@ -60,9 +60,12 @@ describe('placeholder values', () => {
   test('fill: every style of a key, nothing else (redirects stay)', () => {
     const values = resolvePlaceholders(plan, {set: {'my project id': 'p1', 'external ip': '10.0.0.1'}})
     const step = plan.variants[0]!.steps[0]!
-    const filled = fillPlaceholders(step.text, values)
+    if (step.kind !== 'command') throw new Error('expected a command step')
+    const filled = fillPlaceholders(step.text, step.placeholders, values)
     expect(filled).toContain('export GCP_PROJECT_ID=p1')
     expect(filled).toContain('curl http://10.0.0.1:8080 < payload.json')
-    expect(fillPlaceholders('<my_project-id> <unknown thing> <div>', values)).toBe('p1 <unknown thing> <div>')
+    // Only recorded positions are filled: the same token elsewhere in the text stays.
+    const use = {raw: '<my_project-id>', key: 'my project id', line: 1, column: 1, offset: 0, because: {kind: 'command' as const}}
+    expect(fillPlaceholders('<my_project-id> <my_project-id> <div>', [use], values)).toBe('p1 <my_project-id> <div>')
   })
 })

@@ -5,9 +5,10 @@
  * "output should be similar to this" cue).
  */
 import type {ContainerDirective} from 'mdast-util-directive'
-import type {CommandStep, Diagnostic, ExpectStep, FileStep, PlaceholderUse, Step} from '../../plan/types.js'
+import type {BlockPlan, CommandStep, Diagnostic, ExpectStep, FileStep, PlaceholderUse, Step} from '../../plan/types.js'
 import type {CodeContext, Prose, TabRef} from './collect-code.js'
-import {commandTitleCue, expectCue, fileModeCue, looksLikePath} from './cues.js'
+import {againCue, commandTitleCue, continuesSomeoneElse, expectCue, failureCue, fileModeCue, looksLikePath, someoneElseCue} from './cues.js'
+import {looksLikeTree, parseDirectoryTree} from './directory-tree.js'
 import {parseFenceMeta} from './fence-meta.js'
 import type {SourceLine} from './lines.js'
 import {findPlaceholders} from './placeholders.js'
@@ -24,6 +25,8 @@ export interface BuiltSteps {
   tabsOf: Map<string, TabRef[]>
   /** A value the doc suggests for a placeholder key ("For example, use `x`"). */
   examples: Map<string, PlaceholderExample>
+  /** Every fenced block, in document order. */
+  blocks: BlockPlan[]
   notes: Diagnostic[]
 }
 
@@ -33,19 +36,32 @@ interface Pending {
   step: Step
   containers: ContainerDirective[]
   context: CodeContext
+  block: BlockPlan
 }
 
 /** Classify code blocks into steps, in document order. */
 export function buildSteps(codes: CodeContext[], lines: SourceLine[], file: string): BuiltSteps {
-  const built: BuiltSteps = {steps: [], tabsOf: new Map(), examples: new Map(), notes: []}
+  const built: BuiltSteps = {steps: [], tabsOf: new Map(), examples: new Map(), blocks: [], notes: []}
   const kept: Pending[] = []
   const bare: Pending[] = []
+  const commandLines = new Map<number, CommandStep>()
   for (const context of codes) {
     const step = classify(context, lines, file)
+    const block = step ? blockOf(step) : unclassified(context, commandLines)
+    built.blocks.push(block)
     if (!step) continue
-    const pending = {step, containers: context.containers, context}
+    const pending = {step, containers: context.containers, context, block}
     if (step.kind === 'command' && !step.titled) bare.push(pending)
     else kept.push(pending)
+    if (step.kind === 'command' && step.titled) commandLines.set(step.line, step)
+  }
+  for (const candidate of bare) {
+    // Untitled and unused: shown, not run (decided below if a command reads it).
+    candidate.block.kind = 'reference'
+    candidate.block.reason = `untitled \`${candidate.step.lang ?? ''}\` block: not introduced as a command to run`
+    candidate.block.coverage = 'display-only'
+    candidate.block.coverageReason = 'shown for reading: no title asks to run it'
+    delete candidate.block.stepId
   }
   for (const candidate of bare) {
     const command = candidate.step as CommandStep
@@ -58,6 +74,8 @@ export function buildSteps(codes: CodeContext[], lines: SourceLine[], file: stri
     if (!user) continue
     const used = (user.step as CommandStep).uses.filter((use) => command.binds.includes(use.name)).map((use) => `$${use.name}`)
     command.notes.push(`untitled block kept: it sets ${used.join(', ')} that the command at line ${user.step.line} reads`)
+    Object.assign(candidate.block, blockOf(command))
+    delete candidate.block.coverageReason
     kept.push(candidate)
   }
   kept.sort((a, b) => a.step.line - b.step.line)
@@ -77,7 +95,92 @@ export function buildSteps(codes: CodeContext[], lines: SourceLine[], file: stri
     }
   }
   bindExpectations(kept)
+  markSomeoneElse(kept)
+  for (const pending of kept) {
+    const step = pending.step
+    if (step.kind === 'expect' && step.target === 'output' && step.forStep === null) {
+      pending.block.coverage = 'not-verified'
+      pending.block.coverageReason = 'no earlier command in the same container produces it'
+    }
+  }
   return built
+}
+
+/** The block record of a step, its coverage as far as the plan knows. */
+function blockOf(step: Step): BlockPlan {
+  const base = {line: step.line, endLine: step.endLine, stepId: step.id}
+  switch (step.kind) {
+    case 'command':
+      return {...base, kind: 'command', reason: step.titled ? `title "${step.title ?? ''}"` : step.notes[0] ?? 'untitled block kept', coverage: 'verified'}
+    case 'file': {
+      const reason = `title names the file ${step.path}; ${step.modeReason}`
+      if (step.mode === 'full') return {...base, kind: 'file', mode: step.mode, reason, coverage: 'verified'}
+      if (step.mode === 'partial') {
+        return {...base, kind: 'file', mode: step.mode, reason, coverage: 'not-verified', coverageReason: 'a change inside the file: not applied unless the configuration gives the whole file (fileEdits)'}
+      }
+      return {...base, kind: 'file', mode: step.mode, reason, coverage: 'display-only', coverageReason: 'a file a tool writes: shown, not written'}
+    }
+    case 'expect':
+      return {...base, kind: step.target, reason: `prose "${expectCue(step.cue)?.sentence ?? step.cue}"`, coverage: 'verified'}
+  }
+}
+
+/** A block no step comes from: say what it is and why it is not checked. */
+function unclassified(context: CodeContext, commandLines: Map<number, CommandStep>): BlockPlan {
+  const node = context.node
+  const line = node.position?.start.line ?? 1
+  const endLine = node.position?.end.line ?? line
+  const meta = parseFenceMeta(node.meta)
+  const lang = node.lang ?? undefined
+  const base = {line, endLine}
+  const display = (reason: string, coverageReason: string): BlockPlan => ({...base, kind: 'reference', reason, coverage: 'display-only', coverageReason})
+  if (lang === 'mermaid') return display('`mermaid` fence: a diagram', 'a diagram: nothing to run or compare')
+  if (meta.title !== undefined) return display(`title "${meta.title}" names neither a terminal nor a file`, 'shown for reading: the title asks for nothing')
+  if (looksLikeTree(node.value)) {
+    const quote = context.prose ? ` (prose: "${quote120(context.prose.text)}")` : ''
+    return {...base, kind: 'tree', reason: `drawn as a directory tree${quote}`, coverage: 'not-verified', coverageReason: 'no prose says the working directory should look like it'}
+  }
+  const again = context.prose ? againCue(context.prose.text) : undefined
+  if (again) {
+    return {...base, kind: 'output', reason: `prose "${again}"`, coverage: 'not-verified', coverageReason: 'the output of running a command again, which the doc does not show as a block'}
+  }
+  const previous = context.previous?.position?.start.line
+  const command = previous === undefined ? undefined : commandLines.get(previous)
+  if (command && context.prose === undefined && (lang === undefined || !shellLangs.has(lang))) {
+    return {
+      ...base,
+      kind: 'output',
+      reason: `right after the command at line ${command.line} with no prose between: looks like its output`,
+      coverage: 'not-verified',
+      coverageReason: 'no prose says it is the output ("The output should be similar to this:")'
+    }
+  }
+  if (lang !== undefined && shellLangs.has(lang)) return display(`untitled \`${lang}\` block: not introduced as a command to run`, 'shown for reading: no title asks to run it')
+  const quote = context.prose ? `: prose "${quote120(context.prose.text)}" introduces no output, file or tree` : ': no prose introduces it'
+  return display(`untitled${lang === undefined ? '' : ` \`${lang}\``} block${quote}`, 'shown for reading: nothing says what to check')
+}
+
+function quote120(text: string): string {
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text
+}
+
+/** Commands the prose gives to someone else ("Another member of your team
+ * can easily clone ..."), and the ones right after that go on about them. */
+function markSomeoneElse(pending: Pending[]): void {
+  let previous: CommandStep | undefined
+  for (const {step, context} of pending) {
+    if (step.kind !== 'command') continue
+    const lead = context.leadIn
+    if (lead && !step.someoneElse) {
+      const cue = someoneElseCue(lead.text)
+      if (cue) step.someoneElse = {cue, line: lead.line}
+      else if (previous?.someoneElse && previous.headings.join('>') === step.headings.join('>') && continuesSomeoneElse(lead.text)) {
+        step.someoneElse = {cue: lead.text, line: lead.line}
+      }
+    }
+    if (step.someoneElse) step.notes.push(`someone else runs it (line ${step.someoneElse.line}: "${step.someoneElse.cue}"): not in the learner's project`)
+    previous = step
+  }
 }
 
 function classify(context: CodeContext, lines: SourceLine[], file: string): Step | undefined {
@@ -112,6 +215,12 @@ function classify(context: CodeContext, lines: SourceLine[], file: string): Step
     }
     if (lang !== undefined && !shellLangs.has(lang)) step.notes.push(`fence language \`${lang}\` is not a shell, but the title asks to run it in a terminal`)
     if (terminal.concurrent) step.notes.push('runs in a second terminal: keeps running beside the following steps')
+    const lead = context.leadIn
+    const failure = lead ? failureCue(lead.text) : undefined
+    if (lead && failure) {
+      step.announcedFailure = {cue: failure, line: lead.line}
+      step.notes.push(`the doc announces it fails (line ${lead.line}: "${failure}"): a non-zero exit is expected`)
+    }
     return step
   }
   if (looksLikePath(meta.title)) {
@@ -141,7 +250,9 @@ function classify(context: CodeContext, lines: SourceLine[], file: string): Step
       target: expect.target,
       bodyStartLine: line + 1,
       bodyEndLine: closed ? endLine - 1 : endLine,
-      indent: (node.position?.start.column ?? 1) - 1
+      indent: (node.position?.start.column ?? 1) - 1,
+      placeholders: placeholderUses(text, line, lines),
+      tree: expect.target === 'tree' ? parseDirectoryTree(text, line + 1) : []
     }
     if (!closed) step.notes.push('the fence is never closed: the expected output runs to the end of its container')
     if (expect.command) step.notes.push(`describes the output of \`${expect.command}\``)
@@ -171,15 +282,23 @@ function isClosed(lines: SourceLine[], endLine: number, line: number): boolean {
   return /^(`{3,}|~{3,})$/.test(closing)
 }
 
+/** Every `<token>` of a block with its position; which of them are the
+ * learner's to fill is decided once the whole chapter is read. */
 function placeholderUses(text: string, line: number, lines: SourceLine[]): PlaceholderUse[] {
   const textLines = text.split('\n')
+  const starts: number[] = []
+  let offset = 0
+  for (const textLine of textLines) {
+    starts.push(offset)
+    offset += textLine.length + 1
+  }
   return findPlaceholders(text).map((match) => {
     const fileLine = line + 1 + match.lineIndex
     const original = lines[fileLine - 1]?.text ?? ''
     const textLine = textLines[match.lineIndex] ?? ''
     let column = original.length - textLine.length + match.index + 1
     if (!original.startsWith(match.raw, column - 1)) column = original.indexOf(match.raw) + 1
-    return {raw: match.raw, key: match.key, line: fileLine, column}
+    return {raw: match.raw, key: match.key, line: fileLine, column, offset: starts[match.lineIndex]! + match.index, because: {kind: 'command'}}
   })
 }
 

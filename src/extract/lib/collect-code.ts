@@ -37,6 +37,11 @@ export interface CodeContext {
   leadIn?: Prose
   /** Paragraphs since the previous block or heading, in order. */
   section: Prose[]
+  /** The code block right before this one in the same container, with
+   * nothing but blank lines or comments between. */
+  previous?: Code
+  /** Paragraphs of the same container since the last heading, before this block. */
+  since: Prose[]
 }
 
 export interface TabGroup {
@@ -48,6 +53,8 @@ export interface Collected {
   codes: CodeContext[]
   groups: TabGroup[]
   title?: string
+  /** Every paragraph of the chapter, in document order. */
+  paragraphs: Prose[]
 }
 
 interface Scope {
@@ -57,27 +64,33 @@ interface Scope {
 
 /** Collect code blocks and tab groups of a parsed chapter. */
 export function collectCode(root: Root, source: string): Collected {
-  const collected: Collected = {codes: [], groups: []}
+  const collected: Collected = {codes: [], groups: [], paragraphs: []}
   const headings: (string | undefined)[] = []
   const groups = new Map<number, TabGroup>()
 
   const visit = (parent: Nodes, scope: Scope): void => {
     if (!('children' in parent)) return
     let section: Prose[] = []
+    let since: Prose[] = []
     let prose: Prose | undefined
     let leadIn: Prose | undefined
+    let previous: Code | undefined
     for (const child of parent.children as Nodes[]) {
       switch (child.type) {
         case 'heading': {
           setHeading(headings, child, collected)
           section = []
-          prose = leadIn = undefined
+          since = []
+          prose = leadIn = previous = undefined
           break
         }
         case 'paragraph': {
           const paragraph = readProse(child, source)
           section.push(paragraph)
+          since.push(paragraph)
+          collected.paragraphs.push(paragraph)
           prose = leadIn = paragraph
+          previous = undefined
           break
         }
         case 'html':
@@ -90,13 +103,16 @@ export function collectCode(root: Root, source: string): Collected {
             headings: headings.filter((heading): heading is string => heading !== undefined),
             containers: scope.containers,
             tabs: scope.tabs,
-            section
+            section,
+            since: [...since]
           }
           if (prose) context.prose = prose
           if (leadIn) context.leadIn = leadIn
+          if (previous) context.previous = previous
           collected.codes.push(context)
           section = []
           prose = leadIn = undefined
+          previous = child
           break
         }
         case 'containerDirective': {
@@ -115,12 +131,12 @@ export function collectCode(root: Root, source: string): Collected {
             leadIn = undefined
           }
           visit(child, inner)
-          prose = undefined
+          prose = previous = undefined
           break
         }
         default: {
           if ('children' in child) visit(child, scope)
-          prose = leadIn = undefined
+          prose = leadIn = previous = undefined
         }
       }
     }

@@ -30,13 +30,78 @@ export function looksLikePath(title: string | undefined): boolean {
 
 export type ExpectTarget = 'output' | 'tree'
 
-/** The expected-output cue in a paragraph, if it introduces one. */
-export function expectCue(prose: string): {target: ExpectTarget; command?: string} | undefined {
+/** Sentences of a paragraph, whitespace folded; inline code kept whole. */
+function sentences(prose: string): string[] {
   const text = prose.replace(/\s+/g, ' ').trim()
-  if (/working directory should (?:now )?look (?:similar to|like)(?: this)?\s*:?$/i.test(text)) return {target: 'tree'}
-  const output = /\boutput\b(?: of (?:the )?`([^`]+)`(?: command)?)?[^.]*?\bshould (?:be similar to|look (?:similar to|like)|resemble)(?: this| the following)?\s*:?$/i.exec(text)
-  if (!output) return undefined
-  return output[1] === undefined ? {target: 'output'} : {target: 'output', command: output[1]}
+  const out: string[] = []
+  let start = 0
+  let inCode = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!
+    if (char === '`') inCode = !inCode
+    else if (!inCode && /[.:!?]/.test(char) && (i + 1 === text.length || text[i + 1] === ' ')) {
+      out.push(text.slice(start, i + 1).trim())
+      start = i + 1
+    }
+  }
+  if (start < text.length) out.push(text.slice(start).trim())
+  return out.filter((sentence) => sentence !== '')
+}
+
+const treeCue = /\bworking directory should (?:now )?(?:look (?:similar to|like)|be similar to|resemble)\b/i
+const outputCues: RegExp[] = [
+  // "The output (of the `git status` command) should be similar to this." / "... look like this:"
+  /\boutput\b(?: of (?:the |this )?`([^`]+)`(?: command)?)?[^.:]*?\bshould (?:be similar to|look (?:similar to|like)|resemble|be)\b(?: this| the following)?/i,
+  // "When executing this command, the following output occurs:"
+  /\bthe following output (?:occurs|appears|is (?:printed|shown|displayed))\b/i,
+  // "... you should see the following output:"
+  /\byou should (?:see|get) (?:the following|this|an?) output\b/i
+]
+
+/**
+ * The expected-output cue of the paragraph right before a block, if it
+ * introduces one: any sentence of it may carry the cue ("The output should
+ * be similar to this. You can safely ignore the message:").
+ */
+export function expectCue(prose: string): {target: ExpectTarget; command?: string; sentence: string} | undefined {
+  for (const sentence of sentences(prose)) {
+    if (treeCue.test(sentence)) return {target: 'tree', sentence}
+    for (const cue of outputCues) {
+      const match = cue.exec(sentence)
+      if (!match) continue
+      return match[1] === undefined ? {target: 'output', sentence} : {target: 'output', command: match[1], sentence}
+    }
+  }
+  return undefined
+}
+
+/** "Try to run the command again and notice ...": output of a run the doc does not show as a block. */
+export function againCue(prose: string): string | undefined {
+  return sentences(prose).find((sentence) => /\b(?:run|execute) (?:the|this|that) (?:command|pipeline|experiment) (?:again|a second time)\b/i.test(sentence))
+}
+
+/** "Spoiler, it will fail:": the doc announces that the next command fails.
+ * "Change the name if the command fails" is a condition, not an announcement. */
+export function failureCue(prose: string): string | undefined {
+  return sentences(prose).find(
+    (sentence) =>
+      !/\b(?:if|when|unless|in case)\b[^.]*\bfails?\b/i.test(sentence) &&
+      /\b(?:(?:it|this|that|the command|this command)\s+(?:will|should|is going to|is expected to|is meant to)\s+fail|(?:expected|meant) to fail|(?:will|should) (?:return|print|show|raise|give you) an error)\b/i.test(sentence)
+  )
+}
+
+/** "Another member of your team can easily clone ...": someone else runs it,
+ * on their machine. "Your colleague provided you the URL" is not: the
+ * learner runs that one. */
+export function someoneElseCue(prose: string): string | undefined {
+  return sentences(prose).find((sentence) =>
+    /\b(?:another (?:member of (?:the|your) team|team member|teammate|colleague|developer|user)|(?:on|from) (?:another|a different|their own|a second) (?:machine|computer)|(?:your )?(?:teammates?|colleagues?) (?:can|could|will|would|may|might|run|runs|clone|clones|pull|pulls)\b)/i.test(sentence)
+  )
+}
+
+/** "With the help of DVC, they can also ...": continues a someone-else paragraph. */
+export function continuesSomeoneElse(prose: string): boolean {
+  return /\b(?:they|them|their)\b/i.test(prose) && !/\byou\b/i.test(prose.replace(/\byour\b/gi, ''))
 }
 
 const partialCues: RegExp[] = [
@@ -46,6 +111,8 @@ const partialCues: RegExp[] = [
   /\b(?:following|these) (?:changes|lines)\b/i
 ]
 const displayCues: RegExp[] = [
+  // "Notice that DVC also updated the .gitignore file:": a tool wrote it.
+  /\bnotice (?:that|how)\b[^.]*\b(?:updated|created|generated|modified|changed|wrote|added)\b/i,
   /\b(?:generate[sd]?|created? automatically|automatically (?:creates?|generates?))\b/i,
   /\bshould (?:now )?(?:look|be similar)\b/i,
   /\b(?:will|would) look like\b/i,

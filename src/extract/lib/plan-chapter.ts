@@ -2,11 +2,13 @@
  * Markdown chapter -> `ChapterPlan`: parse the dialect, collect code blocks,
  * classify steps, build tab variants. Never throws: problems are notes.
  */
-import type {ChapterPlan, CommandStep, Diagnostic, PlaceholderUse, VariableUse} from '../../plan/types.js'
+import type {ChapterPlan, CommandStep, Diagnostic, PlaceholderUse, Step, VariableUse} from '../../plan/types.js'
 import {chapterSlug} from '../../plan/lib/slug.js'
 import {buildVariants} from '../../plan/lib/variants.js'
 import {buildSteps} from './build-steps.js'
 import {collectCode} from './collect-code.js'
+import type {Prose} from './collect-code.js'
+import {findPlaceholders} from './placeholders.js'
 import {splitLines} from './lines.js'
 import {parseMarkdown} from './parse-markdown.js'
 
@@ -35,6 +37,7 @@ export function planChapter(text: string, file: string, options: PlanOptions = {
       variants: [],
       placeholders: [],
       inheritedVariables: [],
+      blocks: [],
       notes: [{file, line: 1, column: 1, severity: 'error', rule: 'internal-error', message: `docs-verify could not plan this chapter (${String(error)}); please report it with the file.`}]
     }
   }
@@ -44,11 +47,11 @@ function plan(text: string, file: string, options: PlanOptions): ChapterPlan {
   const root = parseMarkdown(text, file, options.fastParse === false ? {} : {inline: false, skim: true})
   const collected = collectCode(root, text)
   const built = buildSteps(collected.codes, splitLines(text), file)
+  keepAskedPlaceholders(built.steps, collected.paragraphs)
   const groups = collected.groups.map((group) => ({id: group.id, labels: group.tabs.map((tab) => tab.label)}))
   const variants = buildVariants(built.steps, built.tabsOf, groups, file)
   const placeholders: PlaceholderUse[] = []
   for (const step of built.steps) {
-    if (step.kind === 'expect') continue
     for (const use of step.placeholders) {
       if (placeholders.some((known) => known.key === use.key)) continue
       const example = built.examples.get(use.key)
@@ -78,6 +81,39 @@ function plan(text: string, file: string, options: PlanOptions): ChapterPlan {
     variants: variants.variants,
     placeholders,
     inheritedVariables,
+    blocks: built.blocks,
     notes
+  }
+}
+
+const askVerb = /\b(?:replace|substitute|fill in|change|set|enter|choose|with (?:your|the) own|your own)\b/i
+
+/**
+ * A token is the learner's to fill when it stands in a command they type
+ * or the prose asks to replace it; inside file contents and expected
+ * outputs every other `<token>` is text the doc shows (a usage string like
+ * `prepare.py <raw-dataset-folder>`), kept as written.
+ */
+function keepAskedPlaceholders(steps: Step[], paragraphs: Prose[]): void {
+  const commandKeys = new Set(steps.flatMap((step) => (step.kind === 'command' ? step.placeholders.map((use) => use.key) : [])))
+  const askedAt = new Map<string, number>()
+  for (const paragraph of paragraphs) {
+    if (!askVerb.test(paragraph.text)) continue
+    for (const match of findPlaceholders(paragraph.raw)) if (!askedAt.has(match.key)) askedAt.set(match.key, paragraph.line + match.lineIndex)
+  }
+  for (const step of steps) {
+    if (step.kind === 'command') continue
+    const kept: PlaceholderUse[] = []
+    for (const use of step.placeholders) {
+      const asked = askedAt.get(use.key)
+      if (asked !== undefined) kept.push({...use, because: {kind: 'prose', line: asked}})
+      else if (commandKeys.has(use.key)) kept.push({...use, because: {kind: 'command'}})
+    }
+    const left = step.placeholders.filter((use) => !kept.some((keep) => keep.offset === use.offset))
+    if (left.length > 0) {
+      const raws = [...new Set(left.map((use) => use.raw))].join(', ')
+      step.notes.push(`kept as written: ${raws} (no prose asks to replace it and no command uses it)`)
+    }
+    step.placeholders = kept
   }
 }

@@ -4,7 +4,7 @@
  * use `mlops-project`") > a generated default that satisfies the obvious rule.
  */
 import {createHash} from 'node:crypto'
-import type {ChapterPlan, PlaceholderValue} from '../types.js'
+import type {ChapterPlan, PlaceholderUse, PlaceholderValue} from '../types.js'
 
 export interface PlaceholderSources {
   /** `--set` values; keys in any style (`my_project_id`, `<my project id>`). */
@@ -87,8 +87,18 @@ function generate(key: string, chapter: string): PlaceholderValue {
   return value(`docs-verify-${hash(seed, 6)}`, 'lowercase letters, digits and hyphens: valid as most names')
 }
 
-/** Replace every placeholder whose key has a value; others stay as written. */
-export function fillPlaceholders(text: string, values: PlaceholderValue[]): string {
+/**
+ * Fill in the placeholders recorded on a step, at their recorded offsets in
+ * `text` (the step's text as written). Any other `<token>` stays as written:
+ * the doc shows it, the learner was never asked for it.
+ */
+export function fillPlaceholders(text: string, uses: readonly PlaceholderUse[], values: PlaceholderValue[]): string {
   const byKey = new Map(values.map((value) => [placeholderKey(value.key), value.value]))
-  return text.replace(/<([A-Za-z][A-Za-z0-9 _-]*[A-Za-z0-9]|[A-Za-z])>/g, (raw, inner: string) => byKey.get(placeholderKey(inner)) ?? raw)
+  let filled = text
+  for (const use of [...uses].sort((a, b) => b.offset - a.offset)) {
+    const value = byKey.get(use.key)
+    if (value === undefined || text.slice(use.offset, use.offset + use.raw.length) !== use.raw) continue
+    filled = filled.slice(0, use.offset) + value + filled.slice(use.offset + use.raw.length)
+  }
+  return filled
 }

@@ -62,7 +62,7 @@ export function prepareVariant(plan: ChapterPlan, variant: Variant, options: Pre
   }))
   const standIns = [...(options.config.standIns ?? []), ...(options.builtInStandIns ?? [])]
   const steps = variant.steps.map((step): PreparedStep => {
-    const filled = fillPlaceholders(step.text, placeholders)
+    const filled = fillPlaceholders(step.text, step.placeholders, placeholders)
     if (step.kind !== 'command' || standIns.length === 0) return {step, text: filled, typed: filled, standIns: []}
     const {text, applied} = applyStandIns(filled, standIns)
     return {step, text, typed: filled, standIns: applied}
