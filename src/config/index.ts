@@ -8,14 +8,16 @@ export type {LoadedConfig} from './lib/load-config.js'
 export {formatKeyPath, validateConfig} from './lib/validate-config.js'
 export type {KeyPath, Locate} from './lib/validate-config.js'
 export {applyStandIns} from './lib/stand-ins.js'
-export {configForChapter, defaultTimeoutSeconds, fileEditFor, stepTimeoutMs} from './lib/resolve-config.js'
+export {configForChapter, defaultTimeoutSeconds, expectsFailure, fileEditFor, stepTimeoutMs, toleranceFor} from './lib/resolve-config.js'
 export type {
   AppliedStandIn,
   ChapterConfig,
   Config,
   FileEdit,
+  NumberTolerance,
   OutputPolicy,
   SetupConfig,
   StandIn,
-  TimeoutsConfig
+  TimeoutsConfig,
+  ToleranceConfig
 } from './lib/types.js'

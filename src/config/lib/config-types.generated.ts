@@ -10,6 +10,10 @@ export type Seconds = number
  * For a block that shows only part of a file ("Add the following lines ..."): the whole content of the file after the change.
  */
 export type FileEdits = FileEdit[]
+/**
+ * Command blocks the doc shows failing, keyed `file.md:line` or `line` (the line of the block's opening fence): the block passes only when it exits non-zero, and its expected output is still compared.
+ */
+export type ExpectFailure = string[]
 
 /**
  * docs-verify.config.{json,yaml,yml}: what a chapter cannot say itself (placeholder values, commands to run instead of ones that need a person or a real cloud account, timeouts, setup). Every key except `chapters` can be given at the top level (for every chapter) or under `chapters.<key>`; a chapter's own values win.
@@ -26,6 +30,8 @@ export interface Config {
   setup?: SetupConfig
   env?: Env
   fileEdits?: FileEdits
+  expectFailure?: ExpectFailure
+  tolerance?: ToleranceConfig
   /**
    * Overrides per chapter, keyed by the chapter's key (`chapter-7`) or file name. Maps merge key by key over the top level; the chapter's stand-ins and file edits come first.
    */
@@ -121,6 +127,38 @@ export interface FileEdit {
   reason: string
 }
 /**
+ * How far decimal numbers in expected outputs (metrics, losses) may be from the doc's and still be similar; without it they are compared as written.
+ */
+export interface ToleranceConfig {
+  /**
+   * A fraction of the doc's value: `0.1` is 10 %.
+   */
+  relative?: number
+  /**
+   * A difference in the value's own unit.
+   */
+  absolute?: number
+  /**
+   * A tolerance for one expected-output block, keyed `file.md:line` or `line` of its opening fence; wins over the chapter's.
+   */
+  steps?: {
+    [k: string]: NumberTolerance
+  }
+}
+/**
+ * How far a decimal number may be from the doc's: within `absolute`, or within `relative` times the doc's value.
+ */
+export interface NumberTolerance {
+  /**
+   * A fraction of the doc's value: `0.1` is 10 %.
+   */
+  relative?: number
+  /**
+   * A difference in the value's own unit.
+   */
+  absolute?: number
+}
+/**
  * The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.
  */
 export interface ChapterConfig {
@@ -131,4 +169,10 @@ export interface ChapterConfig {
   setup?: SetupConfig
   env?: Env
   fileEdits?: FileEdits
+  expectFailure?: ExpectFailure
+  tolerance?: ToleranceConfig
+  /**
+   * `true`: the chapter starts from an empty sandbox (or its `setup`), not from the state the numbered chapters before it in the nav leave. Only under `chapters`.
+   */
+  standalone?: boolean
 }

@@ -5,11 +5,12 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Config","description":"docs-verify.config.{json,yaml,yml}: what a chapter cannot say itself (placeholder values, commands to run instead of ones that need a person or a real cloud account, timeouts, setup). Every key except `chapters` can be given at the top level (for every chapter) or under `chapters.<key>`; a chapter's own values win.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editor completion: `./node_modules/docs-verify/schema/docs-verify.config.schema.json`."},"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"chapters":{"type":"object","description":"Overrides per chapter, keyed by the chapter's key (`chapter-7`) or file name. Maps merge key by key over the top level; the chapter's stand-ins and file edits come first.","additionalProperties":{"$ref":"#/definitions/ChapterConfig"}}},"definitions":{"ChapterConfig":{"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"}}},"placeholders":{"type":"object","description":"Values for placeholders, keyed in any style: `my project id`, `my_project_id` and `<my project id>` name the same placeholder. Without a value, docs-verify takes the doc's own example or generates one; `--set 'key=value'` wins over the file.","additionalProperties":{"type":"string","x-expected":"the value to fill in (a string)"}},"standIns":{"type":"array","description":"Commands to run differently, each with a reason the report shows. Yours come before docs-verify's own stand-ins.","items":{"$ref":"#/definitions/StandIn"}},"StandIn":{"title":"StandIn","description":"Run something else instead of a command line, or skip it: always with a reason, which the report shows.","type":"object","additionalProperties":false,"required":["match","reason"],"properties":{"match":{"type":"string","pattern":"\\S","description":"A literal command line (runs of spaces and `\\` line continuations do not matter), or a regular expression written `/.../flags`.","x-expected":"the command line to replace (literal, or /regex/)"},"run":{"type":"string","description":"What runs instead (it may span several lines). `run` and `skip` exclude each other.","x-expected":"the command to run instead"},"skip":{"type":"boolean","description":"`true` to skip the command. `run` and `skip` exclude each other.","x-expected":"true or false"},"reason":{"type":"string","pattern":"\\S","description":"Why: a browser login, a foreground server, a real cloud account.","x-expected":"why the command is replaced (the report shows it)"}},"if":{"required":["skip"],"properties":{"skip":{"enum":[true]}}},"then":{"not":{"required":["run"]},"x-message":"has both `run` and `skip: true`: keep one"},"else":{"required":["run"],"x-message":"needs `run` (what runs instead) or `skip: true`"}},"TimeoutsConfig":{"title":"TimeoutsConfig","description":"How long a step may take before it is stopped, with everything it started.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/definitions/seconds","description":"Seconds a step may take when nothing else says (the runner's default is 300)."},"steps":{"type":"object","description":"Seconds for one step, keyed `file.md:line` or `line`, where `line` is the line of the block's opening fence.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/seconds"}}}},"seconds":{"type":"number","exclusiveMinimum":0,"x-expected":"a number of seconds greater than 0"},"OutputPolicy":{"title":"OutputPolicy","description":"How strictly printed output is compared with the doc.","type":"object","additionalProperties":false,"properties":{"extraLines":{"enum":["warn","fail"],"default":"warn","description":"A line the command printed but the doc does not show: `warn` (the check passes with a warning) or `fail`.","x-expected":"\"warn\" or \"fail\""}}},"SetupConfig":{"title":"SetupConfig","description":"Prepares the sandbox before the chapter's first step.","type":"object","additionalProperties":false,"properties":{"script":{"type":"string","pattern":"\\S","description":"Shell commands run in the sandbox's working directory before the chapter's first step.","x-expected":"shell commands (a string)"},"copyDir":{"type":"string","pattern":"\\S","description":"A directory, relative to the configuration file, copied into the working directory first: the state an earlier chapter would leave.","x-expected":"a directory path relative to the config file"}}},"env":{"type":"object","description":"Environment variables for every step, as strings.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"is not a shell variable name: use letters, digits and _, not starting with a digit"},"additionalProperties":{"type":"string","x-expected":"the variable's value (a string)"}},"fileEdits":{"type":"array","description":"For a block that shows only part of a file (\"Add the following lines ...\"): the whole content of the file after the change.","items":{"$ref":"#/definitions/FileEdit"}},"FileEdit":{"title":"FileEdit","description":"The whole content of a file a partial or display block changes.","type":"object","additionalProperties":false,"required":["path","content","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"The file's path as the doc titles it.","x-expected":"the file path as the doc titles it"},"content":{"type":"string","description":"The whole file content after the change.","x-expected":"the whole file content after the change (a string)"},"reason":{"type":"string","pattern":"\\S","description":"Why the file is replaced (the report shows it).","x-expected":"why the file is replaced (the report shows it)"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Config","description":"docs-verify.config.{json,yaml,yml}: what a chapter cannot say itself (placeholder values, commands to run instead of ones that need a person or a real cloud account, timeouts, setup). Every key except `chapters` can be given at the top level (for every chapter) or under `chapters.<key>`; a chapter's own values win.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editor completion: `./node_modules/docs-verify/schema/docs-verify.config.schema.json`."},"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"chapters":{"type":"object","description":"Overrides per chapter, keyed by the chapter's key (`chapter-7`) or file name. Maps merge key by key over the top level; the chapter's stand-ins and file edits come first.","additionalProperties":{"$ref":"#/definitions/ChapterConfig"}}},"definitions":{"ChapterConfig":{"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"standalone":{"type":"boolean","description":"`true`: the chapter starts from an empty sandbox (or its `setup`), not from the state the numbered chapters before it in the nav leave. Only under `chapters`.","x-expected":"true or false"}}},"placeholders":{"type":"object","description":"Values for placeholders, keyed in any style: `my project id`, `my_project_id` and `<my project id>` name the same placeholder. Without a value, docs-verify takes the doc's own example or generates one; `--set 'key=value'` wins over the file.","additionalProperties":{"type":"string","x-expected":"the value to fill in (a string)"}},"standIns":{"type":"array","description":"Commands to run differently, each with a reason the report shows. Yours come before docs-verify's own stand-ins.","items":{"$ref":"#/definitions/StandIn"}},"StandIn":{"title":"StandIn","description":"Run something else instead of a command line, or skip it: always with a reason, which the report shows.","type":"object","additionalProperties":false,"required":["match","reason"],"properties":{"match":{"type":"string","pattern":"\\S","description":"A literal command line (runs of spaces and `\\` line continuations do not matter), or a regular expression written `/.../flags`.","x-expected":"the command line to replace (literal, or /regex/)"},"run":{"type":"string","description":"What runs instead (it may span several lines). `run` and `skip` exclude each other.","x-expected":"the command to run instead"},"skip":{"type":"boolean","description":"`true` to skip the command. `run` and `skip` exclude each other.","x-expected":"true or false"},"reason":{"type":"string","pattern":"\\S","description":"Why: a browser login, a foreground server, a real cloud account.","x-expected":"why the command is replaced (the report shows it)"}},"if":{"required":["skip"],"properties":{"skip":{"enum":[true]}}},"then":{"not":{"required":["run"]},"x-message":"has both `run` and `skip: true`: keep one"},"else":{"required":["run"],"x-message":"needs `run` (what runs instead) or `skip: true`"}},"TimeoutsConfig":{"title":"TimeoutsConfig","description":"How long a step may take before it is stopped, with everything it started.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/definitions/seconds","description":"Seconds a step may take when nothing else says (the runner's default is 300)."},"steps":{"type":"object","description":"Seconds for one step, keyed `file.md:line` or `line`, where `line` is the line of the block's opening fence.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/seconds"}}}},"seconds":{"type":"number","exclusiveMinimum":0,"x-expected":"a number of seconds greater than 0"},"OutputPolicy":{"title":"OutputPolicy","description":"How strictly printed output is compared with the doc.","type":"object","additionalProperties":false,"properties":{"extraLines":{"enum":["warn","fail"],"default":"warn","description":"A line the command printed but the doc does not show: `warn` (the check passes with a warning) or `fail`.","x-expected":"\"warn\" or \"fail\""}}},"SetupConfig":{"title":"SetupConfig","description":"Prepares the sandbox before the chapter's first step.","type":"object","additionalProperties":false,"properties":{"script":{"type":"string","pattern":"\\S","description":"Shell commands run in the sandbox's working directory before the chapter's first step.","x-expected":"shell commands (a string)"},"copyDir":{"type":"string","pattern":"\\S","description":"A directory, relative to the configuration file, copied into the working directory first: the state an earlier chapter would leave.","x-expected":"a directory path relative to the config file"}}},"env":{"type":"object","description":"Environment variables for every step, as strings.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"is not a shell variable name: use letters, digits and _, not starting with a digit"},"additionalProperties":{"type":"string","x-expected":"the variable's value (a string)"}},"expectFailure":{"type":"array","description":"Command blocks the doc shows failing, keyed `file.md:line` or `line` (the line of the block's opening fence): the block passes only when it exits non-zero, and its expected output is still compared.","items":{"type":"string","pattern":"^(.+:)?\\d+$","x-expected":"a string `file.md:line` or `line` (the line of the step's opening fence, quoted)"}},"NumberTolerance":{"title":"NumberTolerance","description":"How far a decimal number may be from the doc's: within `absolute`, or within `relative` times the doc's value.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"}}},"ToleranceConfig":{"title":"ToleranceConfig","description":"How far decimal numbers in expected outputs (metrics, losses) may be from the doc's and still be similar; without it they are compared as written.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"},"steps":{"type":"object","description":"A tolerance for one expected-output block, keyed `file.md:line` or `line` of its opening fence; wins over the chapter's.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/NumberTolerance"}}}},"fileEdits":{"type":"array","description":"For a block that shows only part of a file (\"Add the following lines ...\"): the whole content of the file after the change.","items":{"$ref":"#/definitions/FileEdit"}},"FileEdit":{"title":"FileEdit","description":"The whole content of a file a partial or display block changes.","type":"object","additionalProperties":false,"required":["path","content","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"The file's path as the doc titles it.","x-expected":"the file path as the doc titles it"},"content":{"type":"string","description":"The whole file content after the change.","x-expected":"the whole file content after the change (a string)"},"reason":{"type":"string","pattern":"\\S","description":"Why the file is replaced (the report shows it).","x-expected":"why the file is replaced (the report shows it)"}}}}};
 const schema12 = {"type":"object","description":"Values for placeholders, keyed in any style: `my project id`, `my_project_id` and `<my project id>` name the same placeholder. Without a value, docs-verify takes the doc's own example or generates one; `--set 'key=value'` wins over the file.","additionalProperties":{"type":"string","x-expected":"the value to fill in (a string)"}};
 const schema18 = {"title":"OutputPolicy","description":"How strictly printed output is compared with the doc.","type":"object","additionalProperties":false,"properties":{"extraLines":{"enum":["warn","fail"],"default":"warn","description":"A line the command printed but the doc does not show: `warn` (the check passes with a warning) or `fail`.","x-expected":"\"warn\" or \"fail\""}}};
 const schema19 = {"title":"SetupConfig","description":"Prepares the sandbox before the chapter's first step.","type":"object","additionalProperties":false,"properties":{"script":{"type":"string","pattern":"\\S","description":"Shell commands run in the sandbox's working directory before the chapter's first step.","x-expected":"shell commands (a string)"},"copyDir":{"type":"string","pattern":"\\S","description":"A directory, relative to the configuration file, copied into the working directory first: the state an earlier chapter would leave.","x-expected":"a directory path relative to the config file"}}};
 const schema20 = {"type":"object","description":"Environment variables for every step, as strings.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"is not a shell variable name: use letters, digits and _, not starting with a digit"},"additionalProperties":{"type":"string","x-expected":"the variable's value (a string)"}};
+const schema23 = {"type":"array","description":"Command blocks the doc shows failing, keyed `file.md:line` or `line` (the line of the block's opening fence): the block passes only when it exits non-zero, and its expected output is still compared.","items":{"type":"string","pattern":"^(.+:)?\\d+$","x-expected":"a string `file.md:line` or `line` (the line of the step's opening fence, quoted)"}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema13 = {"type":"array","description":"Commands to run differently, each with a reason the report shows. Yours come before docs-verify's own stand-ins.","items":{"$ref":"#/definitions/StandIn"}};
 const schema14 = {"title":"StandIn","description":"Run something else instead of a command line, or skip it: always with a reason, which the report shows.","type":"object","additionalProperties":false,"required":["match","reason"],"properties":{"match":{"type":"string","pattern":"\\S","description":"A literal command line (runs of spaces and `\\` line continuations do not matter), or a regular expression written `/.../flags`.","x-expected":"the command line to replace (literal, or /regex/)"},"run":{"type":"string","description":"What runs instead (it may span several lines). `run` and `skip` exclude each other.","x-expected":"the command to run instead"},"skip":{"type":"boolean","description":"`true` to skip the command. `run` and `skip` exclude each other.","x-expected":"true or false"},"reason":{"type":"string","pattern":"\\S","description":"Why: a browser login, a foreground server, a real cloud account.","x-expected":"why the command is replaced (the report shows it)"}},"if":{"required":["skip"],"properties":{"skip":{"enum":[true]}}},"then":{"not":{"required":["run"]},"x-message":"has both `run` and `skip: true`: keep one"},"else":{"required":["run"],"x-message":"needs `run` (what runs instead) or `skip: true`"}};
@@ -696,16 +697,282 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"}}};
-const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const schema24 = {"title":"ToleranceConfig","description":"How far decimal numbers in expected outputs (metrics, losses) may be from the doc's and still be similar; without it they are compared as written.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"},"steps":{"type":"object","description":"A tolerance for one expected-output block, keyed `file.md:line` or `line` of its opening fence; wins over the chapter's.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/NumberTolerance"}}}};
+const schema25 = {"title":"NumberTolerance","description":"How far a decimal number may be from the doc's: within `absolute`, or within `relative` times the doc's value.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"}}};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((((key0 === "placeholders") || (key0 === "standIns")) || (key0 === "timeouts")) || (key0 === "outputPolicy")) || (key0 === "setup")) || (key0 === "env")) || (key0 === "fileEdits"))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
+if(!(((key0 === "relative") || (key0 === "absolute")) || (key0 === "steps"))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+if(data.relative !== undefined){
+let data0 = data.relative;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+let dataType0 = typeof data0;
+let coerced0 = undefined;
+if(!(coerced0 !== undefined)){
+if(dataType0 == "boolean" || data0 === null
+              || (dataType0 == "string" && data0 && data0 == +data0)){
+coerced0 = +data0;
+}
+else {
+const err1 = {instancePath:instancePath+"/relative",schemaPath:"#/properties/relative/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.relative.type,parentSchema:schema24.properties.relative,data:data0};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(coerced0 !== undefined){
+data0 = coerced0;
+if(data !== undefined){
+data["relative"] = coerced0;
+}
+}
+}
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 0 || isNaN(data0)){
+const err2 = {instancePath:instancePath+"/relative",schemaPath:"#/properties/relative/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.relative,data:data0};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+if(data.absolute !== undefined){
+let data1 = data.absolute;
+if(!((typeof data1 == "number") && (isFinite(data1)))){
+let dataType1 = typeof data1;
+let coerced1 = undefined;
+if(!(coerced1 !== undefined)){
+if(dataType1 == "boolean" || data1 === null
+              || (dataType1 == "string" && data1 && data1 == +data1)){
+coerced1 = +data1;
+}
+else {
+const err3 = {instancePath:instancePath+"/absolute",schemaPath:"#/properties/absolute/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.absolute.type,parentSchema:schema24.properties.absolute,data:data1};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(coerced1 !== undefined){
+data1 = coerced1;
+if(data !== undefined){
+data["absolute"] = coerced1;
+}
+}
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err4 = {instancePath:instancePath+"/absolute",schemaPath:"#/properties/absolute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema24.properties.absolute,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+if(data.steps !== undefined){
+let data2 = data.steps;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+const _errs8 = errors;
+if(typeof key1 === "string"){
+if(!pattern2.test(key1)){
+const err5 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/propertyNames/pattern",keyword:"pattern",params:{pattern: "^(.+:)?\\d+$"},message:"must match pattern \""+"^(.+:)?\\d+$"+"\"",schema:"^(.+:)?\\d+$",parentSchema:schema24.properties.steps.propertyNames,data:key1,propertyName:key1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+const err6 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema24.properties.steps.propertyNames,parentSchema:schema24.properties.steps,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+for(const key2 in data2){
+let data3 = data2[key2];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key3 in data3){
+if(!((key3 === "relative") || (key3 === "absolute"))){
+const err7 = {instancePath:instancePath+"/steps/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NumberTolerance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data3.relative !== undefined){
+let data4 = data3.relative;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+let dataType2 = typeof data4;
+let coerced2 = undefined;
+if(!(coerced2 !== undefined)){
+if(dataType2 == "boolean" || data4 === null
+              || (dataType2 == "string" && data4 && data4 == +data4)){
+coerced2 = +data4;
+}
+else {
+const err8 = {instancePath:instancePath+"/steps/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/relative",schemaPath:"#/definitions/NumberTolerance/properties/relative/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.relative.type,parentSchema:schema25.properties.relative,data:data4};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(coerced2 !== undefined){
+data4 = coerced2;
+if(data3 !== undefined){
+data3["relative"] = coerced2;
+}
+}
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err9 = {instancePath:instancePath+"/steps/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/relative",schemaPath:"#/definitions/NumberTolerance/properties/relative/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.relative,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+if(data3.absolute !== undefined){
+let data5 = data3.absolute;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+let dataType3 = typeof data5;
+let coerced3 = undefined;
+if(!(coerced3 !== undefined)){
+if(dataType3 == "boolean" || data5 === null
+              || (dataType3 == "string" && data5 && data5 == +data5)){
+coerced3 = +data5;
+}
+else {
+const err10 = {instancePath:instancePath+"/steps/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/absolute",schemaPath:"#/definitions/NumberTolerance/properties/absolute/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.absolute.type,parentSchema:schema25.properties.absolute,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(coerced3 !== undefined){
+data5 = coerced3;
+if(data3 !== undefined){
+data3["absolute"] = coerced3;
+}
+}
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err11 = {instancePath:instancePath+"/steps/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/absolute",schemaPath:"#/definitions/NumberTolerance/properties/absolute/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema25.properties.absolute,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/steps/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/NumberTolerance/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.properties.steps.type,parentSchema:schema24.properties.steps,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate17.errors = vErrors;
+return errors === 0;
+}
+
+const schema26 = {"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"standalone":{"type":"boolean","description":"`true`: the chapter starts from an empty sandbox (or its `setup`), not from the state the numbered chapters before it in the nav leave. Only under `chapters`.","x-expected":"true or false"}}};
+const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+
+function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+for(const key0 in data){
+if(!(func2.call(schema26.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1005,9 +1272,24 @@ vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.error
 errors = vErrors.length;
 }
 }
+if(data.expectFailure !== undefined){
+let data12 = data.expectFailure;
+if(Array.isArray(data12)){
+const len0 = data12.length;
+for(let i0=0; i0<len0; i0++){
+let data13 = data12[i0];
+if(typeof data13 !== "string"){
+let dataType4 = typeof data13;
+let coerced4 = undefined;
+if(!(coerced4 !== undefined)){
+if(dataType4 == "number" || dataType4 == "boolean"){
+coerced4 = "" + data13;
+}
+else if(data13 === null){
+coerced4 = "";
 }
 else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
+const err16 = {instancePath:instancePath+"/expectFailure/" + i0,schemaPath:"#/definitions/expectFailure/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.items.type,parentSchema:schema23.items,data:data13};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1016,7 +1298,87 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate17.errors = vErrors;
+}
+if(coerced4 !== undefined){
+data13 = coerced4;
+if(data12 !== undefined){
+data12[i0] = coerced4;
+}
+}
+}
+if(typeof data13 === "string"){
+if(!pattern2.test(data13)){
+const err17 = {instancePath:instancePath+"/expectFailure/" + i0,schemaPath:"#/definitions/expectFailure/items/pattern",keyword:"pattern",params:{pattern: "^(.+:)?\\d+$"},message:"must match pattern \""+"^(.+:)?\\d+$"+"\"",schema:"^(.+:)?\\d+$",parentSchema:schema23.items,data:data13};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/expectFailure",schemaPath:"#/definitions/expectFailure/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data:data12};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.tolerance !== undefined){
+if(!(validate17(data.tolerance, {instancePath:instancePath+"/tolerance",parentData:data,parentDataProperty:"tolerance",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.standalone !== undefined){
+let data15 = data.standalone;
+if(typeof data15 !== "boolean"){
+let coerced5 = undefined;
+if(!(coerced5 !== undefined)){
+if(data15 === "false" || data15 === 0 || data15 === null){
+coerced5 = false;
+}
+else if(data15 === "true" || data15 === 1){
+coerced5 = true;
+}
+else {
+const err19 = {instancePath:instancePath+"/standalone",schemaPath:"#/properties/standalone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.standalone.type,parentSchema:schema26.properties.standalone,data:data15};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(coerced5 !== undefined){
+data15 = coerced5;
+if(data !== undefined){
+data["standalone"] = coerced5;
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+validate19.errors = vErrors;
 return errors === 0;
 }
 
@@ -1358,18 +1720,24 @@ vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.error
 errors = vErrors.length;
 }
 }
-if(data.chapters !== undefined){
-let data13 = data.chapters;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-for(const key6 in data13){
-if(!(validate17(data13[key6], {instancePath:instancePath+"/chapters/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data13,parentDataProperty:key6,rootData}))){
-vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-errors = vErrors.length;
+if(data.expectFailure !== undefined){
+let data13 = data.expectFailure;
+if(Array.isArray(data13)){
+const len0 = data13.length;
+for(let i0=0; i0<len0; i0++){
+let data14 = data13[i0];
+if(typeof data14 !== "string"){
+let dataType5 = typeof data14;
+let coerced5 = undefined;
+if(!(coerced5 !== undefined)){
+if(dataType5 == "number" || dataType5 == "boolean"){
+coerced5 = "" + data14;
 }
-}
+else if(data14 === null){
+coerced5 = "";
 }
 else {
-const err17 = {instancePath:instancePath+"/chapters",schemaPath:"#/properties/chapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.chapters.type,parentSchema:schema11.properties.chapters,data:data13};
+const err17 = {instancePath:instancePath+"/expectFailure/" + i0,schemaPath:"#/definitions/expectFailure/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.items.type,parentSchema:schema23.items,data:data14};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1379,14 +1747,73 @@ vErrors.push(err17);
 errors++;
 }
 }
+if(coerced5 !== undefined){
+data14 = coerced5;
+if(data13 !== undefined){
+data13[i0] = coerced5;
 }
-else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+}
+}
+if(typeof data14 === "string"){
+if(!pattern2.test(data14)){
+const err18 = {instancePath:instancePath+"/expectFailure/" + i0,schemaPath:"#/definitions/expectFailure/items/pattern",keyword:"pattern",params:{pattern: "^(.+:)?\\d+$"},message:"must match pattern \""+"^(.+:)?\\d+$"+"\"",schema:"^(.+:)?\\d+$",parentSchema:schema23.items,data:data14};
 if(vErrors === null){
 vErrors = [err18];
 }
 else {
 vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/expectFailure",schemaPath:"#/definitions/expectFailure/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.type,parentSchema:schema23,data:data13};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.tolerance !== undefined){
+if(!(validate17(data.tolerance, {instancePath:instancePath+"/tolerance",parentData:data,parentDataProperty:"tolerance",rootData}))){
+vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+errors = vErrors.length;
+}
+}
+if(data.chapters !== undefined){
+let data16 = data.chapters;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key6 in data16){
+if(!(validate19(data16[key6], {instancePath:instancePath+"/chapters/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data16,parentDataProperty:key6,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/chapters",schemaPath:"#/properties/chapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.chapters.type,parentSchema:schema11.properties.chapters,data:data16};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }

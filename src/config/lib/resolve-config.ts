@@ -36,7 +36,43 @@ export function configForChapter(config: Config, chapter: {slug?: string; file?:
   if (Object.keys(env).length > 0) merged.env = env
   const fileEdits = [...(own.fileEdits ?? []), ...(config.fileEdits ?? [])]
   if (fileEdits.length > 0) merged.fileEdits = fileEdits
+  // Only a chapter's own entry can make it start on its own.
+  if (own.standalone !== undefined) merged.standalone = own.standalone
+  const expectFailure = [...(own.expectFailure ?? []), ...(config.expectFailure ?? [])]
+  if (expectFailure.length > 0) merged.expectFailure = expectFailure
+  if (config.tolerance || own.tolerance) {
+    merged.tolerance = {...config.tolerance, ...own.tolerance}
+    const steps = {...config.tolerance?.steps, ...own.tolerance?.steps}
+    if (Object.keys(steps).length > 0) merged.tolerance.steps = steps
+  }
   return merged
+}
+
+/** Whether a step key (`file.md:line` or `line`) names this step. */
+function keyNames(key: string, step: {file: string; line: number}): boolean {
+  const colon = key.lastIndexOf(':')
+  if (colon < 0) return Number(key) === step.line
+  const file = key.slice(0, colon)
+  return Number(key.slice(colon + 1)) === step.line && (step.file === file || step.file.endsWith(`/${file}`))
+}
+
+/** Whether the config says this command block is expected to fail. */
+export function expectsFailure(config: ChapterConfig, step: {file: string; line: number}): boolean {
+  return (config.expectFailure ?? []).some((key) => keyNames(key, step))
+}
+
+/** The number tolerance for an expected-output block: its own entry in
+ * `tolerance.steps` (by `file.md:line`, then `line`), else the chapter's,
+ * else none. */
+export function toleranceFor(config: ChapterConfig, step: {file: string; line: number}): {relative?: number; absolute?: number} | undefined {
+  const tolerance = config.tolerance
+  if (!tolerance) return undefined
+  const entries = Object.entries(tolerance.steps ?? {})
+  const own = entries.find(([key]) => key.includes(':') && keyNames(key, step)) ?? entries.find(([key]) => !key.includes(':') && keyNames(key, step))
+  if (own) return own[1]
+  const {relative, absolute} = tolerance
+  if (relative === undefined && absolute === undefined) return undefined
+  return {...(relative === undefined ? {} : {relative}), ...(absolute === undefined ? {} : {absolute})}
 }
 
 /**

@@ -54,9 +54,7 @@ export async function buildChains(selected: readonly Chapter[], request: ChainRe
   if (selected.length === 0) return []
   const first = selected[0]!
   const firstLinks = await linkFor(first, request, 'target')
-  // A declared setup gives the starting state instead of earlier chapters.
-  const reasons = firstLinks.some((link) => link.config.setup) ? [] : firstLinks.flatMap((link) => link.prepared.needs)
-  const setupChapters = predecessorsOf(first, request.guide, reasons, request.from).filter(
+  const setupChapters = predecessorsOf(first, request.guide, configForChapter(request.config, first), request.from).filter(
     (chapter) => !selected.some((picked) => picked.file === chapter.file)
   )
   const prefix: ChainLink[] = []

@@ -45,8 +45,7 @@ export async function dryRunCommand(chapters: readonly Chapter[], options: Verif
         builtInStandIns: builtInStandIns()
       })
     )
-    const reasons = prepared.flatMap((variant) => variant.needs)
-    const runsFirst = predecessorsOf(chapter, workspace.guide, reasons, options.from).map((before) => before.slug || before.title)
+    const runsFirst = predecessorsOf(chapter, workspace.guide, configForChapter(workspace.config, chapter), options.from).map((before) => before.slug || before.title)
     if (options.format === 'json') {
       if (prepared.length > 0) json.push(planJson(prepared, runsFirst))
       else json.push({file: plan.file, title: plan.title, slug: plan.slug, runsFirst, notes: plan.notes, variants: []})
