@@ -1,7 +1,7 @@
 import {compareOutput} from '../../compare/index.js'
 import type {Comparison} from '../../compare/index.js'
 import type {ChapterConfig} from '../../config/index.js'
-import {fileEditFor, stepTimeoutMs} from '../../config/index.js'
+import {expectsFailure, fileEditFor, stepTimeoutMs, toleranceFor} from '../../config/index.js'
 import type {PreparedChapter, PreparedStep} from '../../dry-run/index.js'
 import type {CommandStep, ExpectStep, FileStep} from '../../plan/types.js'
 import type {ChapterReport, CheckReport, StepReport} from '../../report/index.js'
@@ -48,7 +48,17 @@ function standInNotes(prepared: PreparedStep): string[] {
   )
 }
 
-async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: ChapterRun): Promise<{report: StepReport; result: CommandResult}> {
+/** Why a command is expected to exit non-zero (the doc shows its error),
+ * or undefined: the plan's announced failure, or config `expectFailure`. */
+function announcedFailure(step: CommandStep, config: ChapterConfig): string | undefined {
+  const announced = (step as {expectFailure?: {line?: number; cue?: string} | boolean}).expectFailure
+  if (announced && typeof announced === 'object') return `the doc announces it fails${announced.line === undefined ? '' : ` (line ${announced.line}${announced.cue ? `: "${announced.cue}"` : ''})`}`
+  if (announced === true) return 'the doc announces it fails'
+  if (expectsFailure(config, step)) return 'the configuration lists it in `expectFailure`'
+  return undefined
+}
+
+async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: ChapterRun): Promise<{report: StepReport; result: CommandResult; failureExpected: boolean}> {
   let timeoutMs = stepTimeoutMs(run.config, step)
   const configured = run.config.timeouts?.default !== undefined || run.config.timeouts?.steps !== undefined
   if (run.timeoutSeconds !== undefined && !configured) timeoutMs = run.timeoutSeconds * 1000
@@ -65,6 +75,16 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
     notes
   }
   if (step.title !== undefined) report.title = step.title
+  const announced = announcedFailure(step, run.config)
+  if (announced !== undefined && !result.timedOut && result.background === undefined) {
+    if (result.exitCode === 0) {
+      report.status = 'failed'
+      report.message = `the block at line ${step.line} exited with 0, but ${announced}: the error the doc shows did not happen`
+    } else {
+      report.notes.push(`exited with ${result.exitCode ?? result.signal} as expected: ${announced}`)
+    }
+    return {report, result, failureExpected: true}
+  }
   if (result.timedOut) {
     report.status = 'timed-out'
     const hang = result.hang
@@ -86,7 +106,7 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
     report.status = 'stood-in'
     report.message = standInNotes(prepared).join('; ')
   }
-  return {report, result}
+  return {report, result, failureExpected: false}
 }
 
 async function runFileStep(prepared: PreparedStep, step: FileStep, run: ChapterRun): Promise<StepReport> {
@@ -110,7 +130,14 @@ async function runFileStep(prepared: PreparedStep, step: FileStep, run: ChapterR
   return report
 }
 
-function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: ReadonlyMap<string, {prepared: PreparedStep; result: CommandResult}>, run: ChapterRun): StepReport {
+interface CommandRun {
+  prepared: PreparedStep
+  result: CommandResult
+  /** The doc shows this command failing: its error output is the promise. */
+  failureExpected: boolean
+}
+
+function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: ReadonlyMap<string, CommandRun>, run: ChapterRun): StepReport {
   const report: StepReport = {id: step.id, kind: 'expect', file: step.file, line: step.line, status: 'passed', durationMs: 0, notes: [...step.notes]}
   if (step.title !== undefined) report.title = step.title
   const source = step.forStep === null ? undefined : commands.get(step.forStep)
@@ -127,9 +154,12 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
   const {result} = source
   report.expectLine = step.line
   report.command = source.prepared.text
-  if (result.exitCode !== 0 || result.timedOut) {
+  const ranAsShown = source.failureExpected ? result.exitCode !== 0 && result.exitCode !== null : result.exitCode === 0
+  if (!ranAsShown || result.timedOut) {
     report.status = 'skipped'
-    report.message = `its command (line ${source.prepared.step.line}) failed, so its output is not compared`
+    report.message = source.failureExpected
+      ? `its command (line ${source.prepared.step.line}) did not fail as the doc shows, so its output is not compared`
+      : `its command (line ${source.prepared.step.line}) failed, so its output is not compared`
     return report
   }
   const policy = run.config.outputPolicy === undefined ? {} : {extraLines: run.config.outputPolicy.extraLines}
@@ -163,14 +193,14 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
 export async function runPreparedChapter(prepared: PreparedChapter, run: ChapterRun): Promise<ChapterReport> {
   const started = Date.now()
   const steps: StepReport[] = []
-  const commands = new Map<string, {prepared: PreparedStep; result: CommandResult}>()
+  const commands = new Map<string, CommandRun>()
   for (const current of prepared.steps) {
     await run.onStepStarted?.(current)
     let report: StepReport
     const {step} = current
     if (step.kind === 'command') {
       const done = await runCommandStep(current, step, run)
-      commands.set(step.id, {prepared: current, result: done.result})
+      commands.set(step.id, {prepared: current, result: done.result, failureExpected: done.failureExpected})
       report = done.report
     } else if (step.kind === 'file') {
       report = await runFileStep(current, step, run)
