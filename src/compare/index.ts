@@ -9,6 +9,7 @@ export {detectKind, lastCommand} from './lib/kind.js'
 export {parseGitStatus} from './lib/git-status.js'
 export {parseGitDiff} from './lib/git-diff.js'
 export {ruleSummaries} from './lib/rules.js'
+export type {NumberTolerance} from './lib/numbers.js'
 export type {GitStatus, StatusEntry, StatusLine} from './lib/git-status.js'
 export type {DiffFile, DiffHunk, DiffLine, GitDiff} from './lib/git-diff.js'
 export type {

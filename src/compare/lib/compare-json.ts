@@ -5,6 +5,8 @@
 import {maskLine} from './mask.js'
 import type {MaskOptions} from './mask.js'
 import {ToleranceLog} from './rules.js'
+import {describeTolerance, withinTolerance} from './numbers.js'
+import type {NumberTolerance} from './numbers.js'
 import type {ExtraLine, Mismatch} from './types.js'
 
 export interface JsonComparison {
@@ -29,7 +31,7 @@ export function compareJson(
   expectedText: string,
   expected: unknown,
   actual: unknown,
-  options: MaskOptions
+  options: MaskOptions & {numbers?: NumberTolerance}
 ): JsonComparison {
   const log = new ToleranceLog()
   const mismatches: Mismatch[] = []
@@ -82,6 +84,20 @@ export function compareJson(
         if (want !== got) for (const hit of right.hits) log.add(hit.rule, {expectedLine: lineOf(key), expected: want, actual: got})
         return
       }
+    }
+    // Only numbers with a fraction are "similar": counts stay exact.
+    if (options.numbers && typeof want === 'number' && typeof got === 'number' && want !== got && !(Number.isInteger(want) && Number.isInteger(got))) {
+      if (withinTolerance(want, got, options.numbers)) {
+        log.add('numbers', {expectedLine: lineOf(key), expected: String(want), actual: String(got)})
+        return
+      }
+      mismatches.push({
+        message: `json ${path}: expected ${show(want)}, the output has ${show(got)}: not within the tolerance (${describeTolerance(options.numbers)})`,
+        expectedLine: lineOf(key),
+        expected: show(want),
+        actual: show(got)
+      })
+      return
     }
     if (want !== got) differ(want, got, path, key)
   }

@@ -75,13 +75,13 @@ function compareByKind(kind: ComparisonKind, expected: string, actual: string, o
     const want = parseJson(expected)
     const got = parseJson(actual)
     if (want && got) {
-      const outcome = compareJson(expected, want.value, got.value, maskOptions)
+      const outcome = compareJson(expected, want.value, got.value, {...maskOptions, ...(options.numbers ? {numbers: options.numbers} : {})})
       if (expected.trim() !== actual.trim()) outcome.log.add('json-structure')
       return {kind, ...outcome}
     }
   }
   const printer = programOf(options.command === undefined ? undefined : lastCommand(options.command))
-  return {kind: 'text', ...compareText(expected, actual, {...maskOptions, printer})}
+  return {kind: 'text', ...compareText(expected, actual, {...maskOptions, printer, ...(options.numbers ? {numbers: options.numbers} : {})})}
 }
 
 function renderDiff(expected: string, actual: string, options: {sandboxPaths?: string[]}): string {

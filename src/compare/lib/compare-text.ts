@@ -9,6 +9,8 @@ import type {MaskOptions} from './mask.js'
 import {explainPair, explainTexts, prepare} from './prepare.js'
 import type {PreparedLine} from './prepare.js'
 import {ToleranceLog} from './rules.js'
+import {compareDecimals, describeTolerance, withoutDecimals} from './numbers.js'
+import type {NumberTolerance} from './numbers.js'
 import type {ExtraLine, Mismatch} from './types.js'
 
 export interface LineComparison {
@@ -22,7 +24,7 @@ export interface LineComparison {
 export function compareText(
   expectedText: string,
   actualText: string,
-  options: MaskOptions & {printer?: string; label?: string},
+  options: MaskOptions & {printer?: string; label?: string; numbers?: NumberTolerance},
   log: ToleranceLog = new ToleranceLog()
 ): LineComparison {
   const expected = prepare(expectedText, options, true)
@@ -38,15 +40,37 @@ export function compareText(
 
   const mismatches: Mismatch[] = []
   const extraLines: ExtraLine[] = []
+  const numbers = options.numbers
+  // With a tolerance, lines that differ only in decimal numbers align, and
+  // their numbers are then compared one by one.
+  const keyOf = (line: PreparedLine): string => (numbers ? withoutDecimals(line.key) : line.key)
   const items = (lines: PreparedLine[]): AlignItem[] =>
-    lines.map((line) => ({key: line.key, elision: line.elision}))
+    lines.map((line) => ({key: keyOf(line), elision: line.elision}))
   for (const step of align(items(expectedLines), items(actualLines))) {
     const want = 'expected' in step ? expectedLines[step.expected] : undefined
     const got = step.type === 'equal' || step.type === 'changed' || step.type === 'extra' ? actualLines[step.actual] : undefined
     switch (step.type) {
-      case 'equal':
-        if (want && got) explainPair(want, got, log)
+      case 'equal': {
+        if (!want || !got) break
+        if (numbers && want.key !== got.key) {
+          const decimals = compareDecimals(want.masked, got.masked, numbers)
+          if (decimals.outside) {
+            const {expected, actual} = decimals.outside
+            mismatches.push({
+              message: `${prefix}expected line \`${want.text}\`, ${printed} \`${got.text}\`: ${actual} is not within the tolerance (${describeTolerance(numbers)}) of ${expected}`,
+              expectedLine: want.number,
+              expected: want.text,
+              actual: got.text
+            })
+            break
+          }
+          for (const pair of decimals.tolerated) log.add('numbers', {expectedLine: want.number, expected: pair.expected, actual: pair.actual})
+          if (withoutDecimals(want.masked) !== withoutDecimals(got.masked) || decimals.tolerated.length === 0) explainPair(want, got, log)
+          break
+        }
+        explainPair(want, got, log)
         break
+      }
       case 'changed':
         mismatches.push({
           message: `${prefix}expected line \`${want?.text}\`, ${printed} \`${got?.text}\``,

@@ -28,7 +28,8 @@ export const ruleSummaries: Readonly<Record<string, string>> = {
   'git-status-entry-order': 'git status entries compared as a set within a section',
   'hunk-header-numbers': 'diff `@@` line numbers ignored when the changed lines match',
   'context-without-leading-space': 'a diff context line written without its leading space read as context',
-  'json-structure': 'JSON compared as parsed values, not as text'
+  'json-structure': 'JSON compared as parsed values, not as text',
+  'numbers': 'decimal numbers within the configured tolerance'
 }
 
 interface Event {

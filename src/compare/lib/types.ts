@@ -1,3 +1,5 @@
+import type {NumberTolerance} from './numbers.js'
+
 /**
  * Plain data of the check stage for command output: what `compareOutput`
  * returns and the options it reads.
@@ -58,4 +60,7 @@ export interface CompareOptions {
   /** Absolute paths of the sandbox (working directory, HOME): replaced by
    * `<sandbox>` before comparing. */
   sandboxPaths?: string[]
+  /** How far decimal numbers may be from the doc's (rule `numbers`);
+   * without it they are compared as written. */
+  numbers?: NumberTolerance
 }

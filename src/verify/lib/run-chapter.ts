@@ -164,11 +164,13 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
   }
   const policy = run.config.outputPolicy === undefined ? {} : {extraLines: run.config.outputPolicy.extraLines}
   const sandboxPaths = [run.sandbox.paths.work, run.sandbox.paths.home, run.sandbox.root]
+  const numbers = toleranceFor(run.config, step)
   const comparison = compareOutput(prepared.text, result.output, {
     command: source.prepared.text,
     ...(step.lang === undefined ? {} : {lang: step.lang}),
     policy,
-    sandboxPaths
+    sandboxPaths,
+    ...(numbers ? {numbers} : {})
   })
   for (const tolerated of comparison.tolerated) report.notes.push(`tolerated (${tolerated.rule}): ${tolerated.message}`)
   for (const extra of comparison.extraLines) report.notes.push(`extra line: ${extra.message}`)
