@@ -122,7 +122,7 @@ describe('loadConfig', () => {
     expect(byKey['standIns[0].reason']?.line).toBe(2)
     expect(byKey['standIns[2]']?.message).toMatch(/needs `run` .* or `skip: true`/)
     expect(byKey['timeouts.default']?.line).toBe(10)
-    expect(byKey['chapters.chapter-7.chapters']?.message).toMatch(/allowed here: placeholders, standIns, timeouts, outputPolicy, setup, env, fileEdits, standalone, expectFailure, tolerance$/)
+    expect(byKey['chapters.chapter-7.chapters']?.message).toMatch(/allowed here: placeholders, standIns, timeouts, outputPolicy, setup, env, fileEdits, expectFailure, tolerance, standalone$/)
     expect(config.standIns).toEqual([])
   })
 
