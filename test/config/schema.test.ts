@@ -26,7 +26,7 @@ describe('the config schema', () => {
     const text = '$schema: ./node_modules/docs-verify/schema/docs-verify.config.schema.json\nchapters:\n  chapter-7:\n    $schema: x\n'
     const {diagnostics} = parseConfig(text, 'docs-verify.config.yaml')
     expect(diagnostics.map((d) => [d.line, d.rule, d.message])).toEqual([
-      [4, 'config-unknown-key', '`chapters.chapter-7.$schema` is not a known key; allowed here: placeholders, standIns, timeouts, outputPolicy, setup, env, fileEdits']
+      [4, 'config-unknown-key', '`chapters.chapter-7.$schema` is not a known key; allowed here: placeholders, standIns, timeouts, outputPolicy, setup, env, fileEdits, expectFailure, tolerance, standalone']
     ])
   })
 
