@@ -12,5 +12,5 @@ export type {
 } from './lib/store.js'
 export {planChain} from './lib/chain.js'
 export type {ChainChapter, ChainPlan} from './lib/chain.js'
-export {createArchive, extractArchive, digestFile} from './lib/archive.js'
-export type {ArchiveDigest} from './lib/archive.js'
+export {hashFile} from './lib/file-hash.js'
+export type {FileDigest} from './lib/file-hash.js'

@@ -85,9 +85,13 @@ describe('planChain', () => {
     const keys = chainKeys(plans(), config, salt)
     await saveAll(store, keys)
     const info = await store.info(keys[3]!.key)
-    const bytes = await fs.readFile(info!.archive)
-    bytes[bytes.length - 5] = bytes[bytes.length - 5]! ^ 0x01
-    await fs.writeFile(info!.archive, bytes)
+    const {entries} = JSON.parse(await fs.readFile(info!.manifest, 'utf8')) as {entries: {path: string; hash?: string}[]}
+    const hash = entries.find((e) => e.path === 'done.txt')!.hash!
+    const object = path.join(tmp, 'store', 'objects', hash.slice(0, 2), hash.slice(2))
+    const bytes = await fs.readFile(object)
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0x01
+    await fs.chmod(object, 0o644)
+    await fs.writeFile(object, bytes)
     expect(await planChain(keys, store)).toEqual({restoreFrom: keys[2], run: ['chapter-4']})
     expect(await store.has(keys[3]!.key)).toBe(false)
   })

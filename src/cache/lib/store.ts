@@ -1,9 +1,12 @@
-import {randomBytes} from 'node:crypto'
+import {createHash, randomBytes} from 'node:crypto'
 import {constants} from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {createArchive, digestFile, extractArchive} from './archive.js'
+import {openObjectStore, tempMarker} from './object-store.js'
+import {MissingObjectError, restoreTree} from './restore-tree.js'
+import {scanTree} from './scan-tree.js'
+import type {TreeEntry} from './scan-tree.js'
 
 /** Free-form data saved beside a snapshot: the chapter slug, the emulator's
  * buckets and objects, anything the runner needs back on restore. */
@@ -16,11 +19,13 @@ export interface SnapshotMeta {
 
 export interface SnapshotInfo {
   key: string
-  /** Absolute path of the archive (`<key>.tgz`). */
-  archive: string
-  /** Size of the archive in bytes. */
+  /** Absolute path of the snapshot's manifest (`snapshots/<key>.json`). */
+  manifest: string
+  /** Bytes of the files the snapshot holds (before deduplication). */
   bytes: number
-  /** sha256 (hex) of the archive. */
+  /** Regular files it holds. */
+  files: number
+  /** sha256 (hex) of its entries: equal trees have equal ids. */
   sha256: string
   createdAt: string
   lastUsedAt: string
@@ -41,14 +46,18 @@ export interface SnapshotStats {
   maxBytes: number
   /** Snapshots on disk with a manifest. */
   count: number
-  /** Bytes on disk (archives + manifests). */
+  /** Bytes on disk: stored objects (each content once) + manifests. */
   bytes: number
+  /** Distinct file contents stored. */
+  objects: number
   /** Counters since the store was opened. */
   hits: number
   misses: number
   saves: number
   corrupted: number
   pruned: number
+  /** Objects deleted because no snapshot referenced them any more. */
+  collected: number
 }
 
 export interface SnapshotStoreOptions {
@@ -58,42 +67,53 @@ export interface SnapshotStoreOptions {
   maxBytes?: number
   /** Told about every corrupted or partial snapshot that was deleted. */
   onProblem?: (problem: SnapshotProblem) => void
+  /** How long an unreferenced object or temp file is left alone, in case
+   * a save in another process is about to name it. Default 10 minutes. */
+  orphanGraceMs?: number
 }
 
 export interface SnapshotStore {
   readonly dir: string
   readonly maxBytes: number
-  /** Archive `srcDir` under `key`; replaces an older snapshot of that key. */
+  /** Store `srcDir` under `key`; replaces an older snapshot of that key.
+   * Contents already stored (by any snapshot) are not stored again. */
   save(key: string, srcDir: string, meta?: SnapshotMeta): Promise<SnapshotInfo>
-  /** Unpack into `destDir` (absent or empty). false on a miss, including a
-   * snapshot found corrupted (which is deleted and reported). */
+  /** Rebuild into `destDir` (absent or empty). false on a miss, including a
+   * snapshot found damaged (which is deleted and reported). */
   restore(key: string, destDir: string): Promise<boolean>
-  /** A committed snapshot exists with the recorded size (no checksum). */
+  /** A committed, readable manifest exists (objects not checked). */
   has(key: string): Promise<boolean>
-  /** Full checksum check; a bad snapshot is deleted and reported. */
+  /** Manifest and every object it names present, whole and unmodified
+   * since stored (a stat per file: objects are written with a pinned
+   * mtime); a damaged snapshot is deleted and reported. */
   verify(key: string): Promise<boolean>
   /** Manifest of a snapshot (meta included), or null. */
   info(key: string): Promise<SnapshotInfo | null>
-  /** Enforce the size cap, least recently used first; returns removed keys. */
+  /** Enforce the size cap, least recently used first, then delete objects
+   * no snapshot references (garbage collection); returns removed keys. */
   prune(): Promise<string[]>
   stats(): Promise<SnapshotStats>
 }
 
 interface Manifest {
-  format: 1
+  format: 2
   key: string
-  bytes: number
-  sha256: string
   createdAt: string
   sourceDir: string
   meta: SnapshotMeta
+  /** sha256 of `JSON.stringify(entries)`: a garbled manifest is caught. */
+  tree: string
+  entries: TreeEntry[]
 }
 
 const defaultMaxBytes = 2 * 1024 ** 3
-/** Files this old without a manifest are leftovers of a crashed save. */
-const orphanGraceMs = 10 * 60 * 1000
+/** Leftovers younger than this may belong to a save still running in
+ * another process: a temp file being written, or an object stored (or
+ * found) before that save's manifest names it. */
+const defaultOrphanGraceMs = 10 * 60 * 1000
 const keyPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
-const tempMarker = '.tmp-'
+/** Files of the store's first layout (one tar.gz per snapshot). */
+const formerLayout = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\.(tgz|json)$/
 
 /** Default snapshot folder, following the XDG base directory spec. */
 export function defaultSnapshotDir(): string {
@@ -105,56 +125,57 @@ export function defaultSnapshotDir(): string {
 export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotStore {
   const dir = path.resolve(options.dir ?? defaultSnapshotDir())
   const maxBytes = options.maxBytes ?? defaultMaxBytes
-  const counters = {hits: 0, misses: 0, saves: 0, corrupted: 0, pruned: 0}
-  const archiveOf = (key: string): string => path.join(dir, `${checkKey(key)}.tgz`)
-  const manifestOf = (key: string): string => path.join(dir, `${checkKey(key)}.json`)
+  const orphanGraceMs = options.orphanGraceMs ?? defaultOrphanGraceMs
+  const manifestsDir = path.join(dir, 'snapshots')
+  const objects = openObjectStore(path.join(dir, 'objects'))
+  const counters = {hits: 0, misses: 0, saves: 0, corrupted: 0, pruned: 0, collected: 0}
+  const manifestOf = (key: string): string => path.join(manifestsDir, `${checkKey(key)}.json`)
 
   async function discard(key: string, reason: string): Promise<void> {
     counters.corrupted++
-    await Promise.all([fs.rm(archiveOf(key), {force: true}), fs.rm(manifestOf(key), {force: true})])
+    await fs.rm(manifestOf(key), {force: true})
     options.onProblem?.({key, reason})
   }
 
-  /** Manifest + archive size check; discards what is inconsistent. */
   async function load(key: string): Promise<{manifest: Manifest; mtimeMs: number} | null> {
-    const manifest = await readManifest(manifestOf(key), key)
-    const archiveStat = await fs.stat(archiveOf(key)).catch(() => null)
-    if (manifest === 'missing') {
-      if (archiveStat) await discard(key, 'archive without a manifest (interrupted save)')
+    const file = manifestOf(key)
+    const stat = await fs.stat(file).catch(() => null)
+    if (!stat) return null
+    const manifest = await readManifest(file, key)
+    if (!manifest) {
+      await discard(key, 'manifest is not valid JSON of a snapshot (garbled or partial)')
       return null
     }
-    if (manifest === 'invalid') {
-      await discard(key, 'manifest is not valid JSON of a snapshot')
-      return null
-    }
-    if (!archiveStat) {
-      await discard(key, 'manifest without an archive')
-      return null
-    }
-    if (archiveStat.size !== manifest.bytes) {
-      await discard(key, `archive is ${archiveStat.size} bytes, manifest says ${manifest.bytes} (truncated or partial)`)
-      return null
-    }
-    return {manifest, mtimeMs: archiveStat.mtimeMs}
+    return {manifest, mtimeMs: stat.mtimeMs}
   }
 
   async function verified(key: string): Promise<{manifest: Manifest; mtimeMs: number} | null> {
     const loaded = await load(key)
     if (!loaded) return null
-    const digest = await digestFile(archiveOf(key)).catch(() => null)
-    if (!digest || digest.sha256 !== loaded.manifest.sha256) {
-      await discard(key, 'archive checksum does not match its manifest (corrupted)')
-      return null
+    for (const entry of loaded.manifest.entries) {
+      if (entry.type === 'file' && !(await objects.intact(entry.hash, entry.bytes))) {
+        await objects.remove(entry.hash)
+        await discard(key, new MissingObjectError(entry.hash, entry.path).message)
+        return null
+      }
     }
     return loaded
   }
 
   function toInfo(key: string, manifest: Manifest, mtimeMs: number): SnapshotInfo {
+    let bytes = 0
+    let files = 0
+    for (const entry of manifest.entries) {
+      if (entry.type !== 'file') continue
+      bytes += entry.bytes
+      files++
+    }
     return {
       key,
-      archive: archiveOf(key),
-      bytes: manifest.bytes,
-      sha256: manifest.sha256,
+      manifest: manifestOf(key),
+      bytes,
+      files,
+      sha256: manifest.tree,
       createdAt: manifest.createdAt,
       lastUsedAt: new Date(mtimeMs).toISOString(),
       sourceDir: manifest.sourceDir,
@@ -162,47 +183,64 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
     }
   }
 
-  async function pruneKeeping(keep: string | null): Promise<string[]> {
-    const names = await fs.readdir(dir).catch(() => [] as string[])
+  /** `replaced`: objects of a manifest a save just overwrote, free to go
+   * now if nothing else references them. */
+  async function pruneKeeping(keep: string | null, replaced: ReadonlySet<string> = new Set()): Promise<string[]> {
     const now = Date.now()
-    const entries = new Map<string, {archive?: {size: number; mtimeMs: number}; manifestBytes?: number}>()
-    for (const name of names) {
-      const file = path.join(dir, name)
-      const stat = await fs.lstat(file).catch(() => null)
-      if (!stat) continue
-      if (name.includes(tempMarker)) {
-        if (now - stat.mtimeMs > orphanGraceMs) await fs.rm(file, {force: true, recursive: true})
-        continue
-      }
-      const match = /^(.+)\.(tgz|json)$/.exec(name)
+    await removeLeftovers(dir, now - orphanGraceMs, true)
+    await removeLeftovers(manifestsDir, now - orphanGraceMs, false)
+    await removeLeftovers(objects.dir, now - orphanGraceMs, false)
+    // Every snapshot with the objects it references, least recently used first.
+    const live: {key: string; usedAt: number; manifestBytes: number; hashes: Map<string, number>}[] = []
+    for (const name of await fs.readdir(manifestsDir).catch(() => [] as string[])) {
+      const match = /^(.+)\.json$/.exec(name)
       if (!match || !keyPattern.test(match[1]!)) continue
-      const entry = entries.get(match[1]!) ?? {}
-      if (match[2] === 'tgz') entry.archive = {size: stat.size, mtimeMs: stat.mtimeMs}
-      else entry.manifestBytes = stat.size
-      entries.set(match[1]!, entry)
-    }
-    const live: {key: string; bytes: number; usedAt: number}[] = []
-    for (const [key, entry] of entries) {
-      if (entry.archive && entry.manifestBytes !== undefined) {
-        live.push({key, bytes: entry.archive.size + entry.manifestBytes, usedAt: entry.archive.mtimeMs})
-      } else if (entry.manifestBytes !== undefined) {
-        await fs.rm(manifestOf(key), {force: true})
-      } else if (entry.archive && now - entry.archive.mtimeMs > orphanGraceMs) {
-        await fs.rm(archiveOf(key), {force: true})
-      }
+      const key = match[1]!
+      const loaded = await load(key)
+      if (!loaded) continue
+      const stat = await fs.stat(manifestOf(key)).catch(() => null)
+      const hashes = new Map<string, number>()
+      for (const entry of loaded.manifest.entries) if (entry.type === 'file') hashes.set(entry.hash, entry.bytes)
+      live.push({key, usedAt: loaded.mtimeMs, manifestBytes: stat?.size ?? 0, hashes})
     }
     live.sort((a, b) => a.usedAt - b.usedAt || a.key.localeCompare(b.key))
-    let total = live.reduce((sum, entry) => sum + entry.bytes, 0)
+    // Each content counts once however many snapshots share it.
+    const references = new Map<string, number>()
+    let total = 0
+    for (const snapshot of live) {
+      total += snapshot.manifestBytes
+      for (const [hash, bytes] of snapshot.hashes) {
+        const count = references.get(hash) ?? 0
+        if (count === 0) total += bytes
+        references.set(hash, count + 1)
+      }
+    }
     const removed: string[] = []
-    for (const entry of live) {
+    const released = new Set(replaced)
+    for (const snapshot of live) {
       if (total <= maxBytes) break
-      if (entry.key === keep) continue
-      await fs.rm(manifestOf(entry.key), {force: true})
-      await fs.rm(archiveOf(entry.key), {force: true})
-      total -= entry.bytes
-      removed.push(entry.key)
+      if (snapshot.key === keep) continue
+      await fs.rm(manifestOf(snapshot.key), {force: true})
+      total -= snapshot.manifestBytes
+      for (const [hash, bytes] of snapshot.hashes) {
+        const count = references.get(hash)! - 1
+        references.set(hash, count)
+        if (count === 0) {
+          total -= bytes
+          released.add(hash)
+        }
+      }
+      removed.push(snapshot.key)
     }
     counters.pruned += removed.length
+    // Garbage collection: an object no snapshot references goes, unless it
+    // is fresh and not one this prune released (a concurrent save's).
+    for (const object of await objects.list()) {
+      if ((references.get(object.hash) ?? 0) > 0) continue
+      if (!released.has(object.hash) && now - object.ctimeMs < orphanGraceMs) continue
+      await objects.remove(object.hash)
+      counters.collected++
+    }
     return removed
   }
 
@@ -211,39 +249,31 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
     maxBytes,
 
     async save(key, srcDir, meta = {}) {
-      const archive = archiveOf(key)
-      await fs.mkdir(dir, {recursive: true})
+      const manifestFile = manifestOf(key)
       const stat = await fs.stat(srcDir).catch(() => null)
       if (!stat?.isDirectory()) {
         throw new Error(`Cannot snapshot ${srcDir}: not a directory. Pass the sandbox root that the chapter ran in.`)
       }
-      const temp = `${archive}${tempMarker}${process.pid}-${randomBytes(4).toString('hex')}`
-      const usedAt = nextUseTime()
-      let digest
-      try {
-        digest = await createArchive(srcDir, temp)
-        await fs.utimes(temp, usedAt / 1000, usedAt / 1000)
-      } catch (error) {
-        await fs.rm(temp, {force: true})
-        throw error
-      }
+      await fs.mkdir(manifestsDir, {recursive: true})
+      const previous = await load(key)
+      // Objects are not fsync'd one by one (thousands per venv): only the
+      // manifest is. After a power cut an object may come back short, which
+      // its size check on verify and restore catches.
+      const entries = await scanTree(srcDir, objects)
       const manifest: Manifest = {
-        format: 1,
+        format: 2,
         key,
-        bytes: digest.bytes,
-        sha256: digest.sha256,
         createdAt: new Date().toISOString(),
         sourceDir: path.resolve(srcDir),
-        meta
+        meta,
+        tree: treeId(entries),
+        entries
       }
-      // The manifest is the commit marker: drop the old one before the
-      // archive changes under it, write the new one last.
-      await fs.rm(manifestOf(key), {force: true})
-      await fs.rename(temp, archive)
-      await writeDurably(manifestOf(key), JSON.stringify(manifest))
-      await syncDir(dir)
+      const usedAt = nextUseTime()
+      await writeDurably(manifestFile, JSON.stringify(manifest), usedAt)
+      await syncDir(manifestsDir)
       counters.saves++
-      await pruneKeeping(key)
+      await pruneKeeping(key, new Set(previous?.manifest.entries.flatMap((e) => (e.type === 'file' ? [e.hash] : []))))
       return toInfo(key, manifest, usedAt)
     },
 
@@ -253,7 +283,7 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
       if (existing && existing.length > 0) {
         throw new Error(`Cannot restore snapshot into ${target}: the folder is not empty. Restore into a fresh sandbox folder.`)
       }
-      const loaded = await verified(key)
+      const loaded = await load(key)
       if (!loaded) {
         counters.misses++
         return false
@@ -262,10 +292,14 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
       const temp = `${target}${tempMarker}${randomBytes(4).toString('hex')}`
       await fs.mkdir(temp)
       try {
-        await extractArchive(archiveOf(key), temp)
+        await restoreTree(loaded.manifest.entries, temp, objects)
       } catch (error) {
         await fs.rm(temp, {recursive: true, force: true})
-        await discard(key, `archive does not unpack: ${(error as Error).message}`)
+        if (!(error instanceof MissingObjectError)) throw error
+        // A damaged object goes too: the next save of that content stores
+        // it afresh, and every other snapshot naming it misses at once.
+        await objects.remove(error.hash)
+        await discard(key, error.message)
         counters.misses++
         return false
       }
@@ -277,7 +311,7 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
         throw new Error(`Cannot restore snapshot into ${target}: ${(error as Error).message}`)
       }
       const usedAt = nextUseTime()
-      await fs.utimes(archiveOf(key), usedAt / 1000, usedAt / 1000).catch(() => {})
+      await fs.utimes(manifestOf(key), usedAt / 1000, usedAt / 1000).catch(() => {})
       counters.hits++
       return true
     },
@@ -300,17 +334,18 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
     },
 
     async stats() {
-      const names = await fs.readdir(dir).catch(() => [] as string[])
       let count = 0
       let bytes = 0
-      for (const name of names) {
-        if (name.includes(tempMarker)) continue
-        const stat = await fs.stat(path.join(dir, name)).catch(() => null)
+      for (const name of await fs.readdir(manifestsDir).catch(() => [] as string[])) {
+        if (name.includes(tempMarker) || !name.endsWith('.json')) continue
+        const stat = await fs.stat(path.join(manifestsDir, name)).catch(() => null)
         if (!stat) continue
-        if (name.endsWith('.json')) count++
-        if (name.endsWith('.json') || name.endsWith('.tgz')) bytes += stat.size
+        count++
+        bytes += stat.size
       }
-      return {dir, maxBytes, count, bytes, ...counters}
+      const stored = await objects.list()
+      for (const object of stored) bytes += object.bytes
+      return {dir, maxBytes, count, bytes, objects: stored.length, ...counters}
     }
   }
 }
@@ -322,29 +357,41 @@ function checkKey(key: string): string {
   return key
 }
 
-async function readManifest(file: string, key: string): Promise<Manifest | 'missing' | 'invalid'> {
-  let text: string
+function treeId(entries: readonly TreeEntry[]): string {
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex')
+}
+
+async function readManifest(file: string, key: string): Promise<Manifest | null> {
   try {
-    text = await fs.readFile(file, 'utf8')
-  } catch {
-    return 'missing'
-  }
-  try {
-    const data = JSON.parse(text) as Partial<Manifest>
+    const data = JSON.parse(await fs.readFile(file, 'utf8')) as Partial<Manifest>
     if (
-      data.format === 1 &&
+      data.format === 2 &&
       data.key === key &&
-      typeof data.bytes === 'number' &&
-      typeof data.sha256 === 'string' &&
       typeof data.createdAt === 'string' &&
       typeof data.sourceDir === 'string' &&
       typeof data.meta === 'object' &&
-      data.meta !== null
+      data.meta !== null &&
+      Array.isArray(data.entries) &&
+      data.tree === treeId(data.entries)
     ) {
       return data as Manifest
     }
   } catch {}
-  return 'invalid'
+  return null
+}
+
+/** Temp files of crashed saves (after the grace period), and the files of
+ * the store's first layout. */
+async function removeLeftovers(dir: string, olderThan: number, isStoreRoot: boolean): Promise<void> {
+  for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+    const file = path.join(dir, name)
+    if (name.includes(tempMarker)) {
+      const stat = await fs.lstat(file).catch(() => null)
+      if (stat && stat.mtimeMs <= olderThan) await fs.rm(file, {force: true, recursive: true})
+    } else if (isStoreRoot && formerLayout.test(name)) {
+      await fs.rm(file, {force: true})
+    }
+  }
 }
 
 let lastUseTime = 0
@@ -355,11 +402,12 @@ function nextUseTime(): number {
   return lastUseTime
 }
 
-async function writeDurably(file: string, text: string): Promise<void> {
+async function writeDurably(file: string, text: string, usedAt: number): Promise<void> {
   const temp = `${file}${tempMarker}${process.pid}-${randomBytes(4).toString('hex')}`
   const handle = await fs.open(temp, 'w')
   try {
     await handle.writeFile(text)
+    await handle.utimes(usedAt / 1000, usedAt / 1000)
     await handle.sync()
   } finally {
     await handle.close()

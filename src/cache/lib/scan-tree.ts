@@ -1,0 +1,52 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {eachLimited} from './each-limited.js'
+import type {ObjectStore} from './object-store.js'
+
+/** One entry of a snapshot's manifest. Paths are relative, '/'-separated,
+ * parents before children. */
+export type TreeEntry =
+  | {path: string; type: 'dir'; mode: number; mtimeMs: number}
+  | {path: string; type: 'file'; mode: number; mtimeMs: number; bytes: number; hash: string}
+  | {path: string; type: 'symlink'; target: string}
+
+/** Files hashed and stored at once: enough to keep the thread pool busy. */
+const parallelFiles = 8
+
+/**
+ * Record `root` as manifest entries, storing each file's content in
+ * `objects` (content already there is only hashed). Symlinks stay links
+ * with their target verbatim (a venv's `bin/python` must stay one); modes
+ * and mtimes are kept (Python's .pyc files are checked against their
+ * source's mtime). Sockets and FIFOs are left out: they mean nothing
+ * without the process that made them.
+ */
+export async function scanTree(root: string, objects: ObjectStore): Promise<TreeEntry[]> {
+  const entries: TreeEntry[] = []
+  const files: {entry: Extract<TreeEntry, {type: 'file'}>; full: string; size: number}[] = []
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const names = (await fs.readdir(dir)).sort()
+    for (const name of names) {
+      const full = path.join(dir, name)
+      const rel = prefix + name
+      const stat = await fs.lstat(full)
+      if (stat.isSymbolicLink()) {
+        entries.push({path: rel, type: 'symlink', target: await fs.readlink(full)})
+      } else if (stat.isDirectory()) {
+        entries.push({path: rel, type: 'dir', mode: stat.mode & 0o7777, mtimeMs: stat.mtimeMs})
+        await walk(full, `${rel}/`)
+      } else if (stat.isFile()) {
+        const entry = {path: rel, type: 'file' as const, mode: stat.mode & 0o7777, mtimeMs: stat.mtimeMs, bytes: 0, hash: ''}
+        entries.push(entry)
+        files.push({entry, full, size: stat.size})
+      }
+    }
+  }
+  await walk(root, '')
+  await eachLimited(files, parallelFiles, async ({entry, full, size}) => {
+    const digest = await objects.add(full, size)
+    entry.hash = digest.sha256
+    entry.bytes = digest.bytes
+  })
+  return entries
+}
