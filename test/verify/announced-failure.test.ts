@@ -12,7 +12,7 @@ const made: string[] = []
 afterAll(async () => removeAll(made))
 
 const fence = '```'
-function chapter(command: string, error: string): string {
+function chapter(command: string, error: string, lead = 'Try to add a file that does not exist yet:'): string {
   return [
     '# Chapter 1 - Add the data',
     '',
@@ -20,7 +20,7 @@ function chapter(command: string, error: string): string {
     'git init --quiet -b main',
     fence,
     '',
-    'Try to add a file that does not exist yet:',
+    lead,
     '',
     `${fence}sh title="Execute the following command(s) in a terminal"`,
     command,
@@ -85,5 +85,27 @@ describe('config expectFailure', () => {
     const result = await runCli(['chapter-1', '--dry-run'], {cwd: guide})
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('expectFailure[0]')
+  })
+})
+
+describe('a failure the prose announces ("Spoiler, it will fail:")', () => {
+  const text = chapter('git add data.csv', "fatal: pathspec 'data.csv' did not match any files", 'Try to add the data. Spoiler, it will fail:')
+  const commandLine = lineOf(text, 'git add data.csv') - 1
+  const expectLine = lineOf(text, "fatal: pathspec 'data.csv' did not match any files") - 1
+
+  it('is the expected result: the command passes and its error output is compared', {timeout: 60_000}, async () => {
+    const {code, steps} = await verify(text, {})
+    expect(steps.find((step) => step.line === commandLine)).toMatchObject({kind: 'command', status: 'passed'})
+    expect(steps.find((step) => step.line === expectLine)).toMatchObject({kind: 'expect', status: 'passed'})
+    expect(code).toBe(0)
+  })
+
+  it('a zero exit is then a failure naming the announcement', {timeout: 60_000}, async () => {
+    const succeeding = chapter('touch data.csv && git add data.csv', 'anything', 'Try to add the data. Spoiler, it will fail:')
+    const {code, steps} = await verify(succeeding, {})
+    const command = steps.find((step) => step.line === commandLine)
+    expect(command?.status).toBe('failed')
+    expect(command?.message).toContain('Spoiler, it will fail')
+    expect(code).toBe(1)
   })
 })

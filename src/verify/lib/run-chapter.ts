@@ -8,6 +8,7 @@ import type {ChapterReport, CheckReport, StepReport} from '../../report/index.js
 import {applyFileStep} from '../../runner/index.js'
 import type {CommandResult, Sandbox, ShellSession} from '../../runner/index.js'
 import type {ExpectedUpdate} from './update-expected.js'
+import {treeGaps} from './check-tree.js'
 
 /** What the chapter runner needs besides the chapter: where it runs and
  * who listens. Plain hooks, so the runner stays free of Markdown and the
@@ -51,9 +52,8 @@ function standInNotes(prepared: PreparedStep): string[] {
 /** Why a command is expected to exit non-zero (the doc shows its error),
  * or undefined: the plan's announced failure, or config `expectFailure`. */
 function announcedFailure(step: CommandStep, config: ChapterConfig): string | undefined {
-  const announced = (step as {expectFailure?: {line?: number; cue?: string} | boolean}).expectFailure
-  if (announced && typeof announced === 'object') return `the doc announces it fails${announced.line === undefined ? '' : ` (line ${announced.line}${announced.cue ? `: "${announced.cue}"` : ''})`}`
-  if (announced === true) return 'the doc announces it fails'
+  const announced = step.announcedFailure
+  if (announced) return `the doc announces it fails (line ${announced.line}: "${announced.cue}")`
   if (expectsFailure(config, step)) return 'the configuration lists it in `expectFailure`'
   return undefined
 }
@@ -137,15 +137,31 @@ interface CommandRun {
   failureExpected: boolean
 }
 
+/** A directory tree: every file and folder it names is in the learner's
+ * working directory (a tree shows what is there, not all that is). */
+async function checkTree(step: ExpectStep, run: ChapterRun): Promise<StepReport> {
+  const report: StepReport = {id: step.id, kind: 'expect', file: step.file, line: step.line, status: 'passed', durationMs: 0, notes: [...step.notes]}
+  if (step.title !== undefined) report.title = step.title
+  report.expectLine = step.line
+  if (step.tree.length === 0) {
+    report.status = 'skipped'
+    report.message = 'a directory tree that names no file or folder docs-verify could read: not verified'
+    return report
+  }
+  const gaps = await treeGaps(step.tree, run.session.cwd)
+  if (gaps.length > 0) {
+    report.status = 'failed'
+    report.message = `the working directory differs from the tree (line ${step.line}):\n${gaps.map((gap) => `  - ${gap}`).join('\n')}`
+  } else {
+    report.notes.push(`the ${step.tree.length} files and folders the tree names are in the working directory`)
+  }
+  return report
+}
+
 function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: ReadonlyMap<string, CommandRun>, run: ChapterRun): StepReport {
   const report: StepReport = {id: step.id, kind: 'expect', file: step.file, line: step.line, status: 'passed', durationMs: 0, notes: [...step.notes]}
   if (step.title !== undefined) report.title = step.title
   const source = step.forStep === null ? undefined : commands.get(step.forStep)
-  if (step.target === 'tree') {
-    report.status = 'skipped'
-    report.message = 'a directory tree is shown, not a command output: not compared'
-    return report
-  }
   if (source === undefined) {
     report.status = 'skipped'
     report.message = step.forStep === null ? 'no command before this expected output: nothing to compare' : 'its command did not run in this variant'
@@ -206,6 +222,8 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
       report = done.report
     } else if (step.kind === 'file') {
       report = await runFileStep(current, step, run)
+    } else if (step.target === 'tree') {
+      report = await checkTree(step, run)
     } else {
       report = checkExpect(current, step, commands, run)
     }
