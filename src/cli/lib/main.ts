@@ -2,7 +2,6 @@ import {parseInvocation, type Invocation} from './args.js'
 import {helpText} from './help.js'
 import {UsageError} from './usage-error.js'
 import {InputError} from '../../verify/lib/input-error.js'
-import {GuideError} from '../../guide/index.js'
 
 /** Exit codes: the CLI convention docs-verify promises. */
 export const exitCodes = {passed: 0, failed: 1, usage: 2} as const
@@ -20,7 +19,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     invocation = parseInvocation(argv)
   } catch (error) {
-    return reportError(error, io)
+    return await reportError(error, io)
   }
   try {
     switch (invocation.command) {
@@ -46,11 +45,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
     }
   } catch (error) {
-    return reportError(error, io)
+    return await reportError(error, io)
   }
 }
 
-function reportError(error: unknown, io: Io): number {
+async function reportError(error: unknown, io: Io): Promise<number> {
+  // Imported here: the guide module loads the YAML and TOML parsers, which
+  // `--version` and `--help` should not pay for.
+  const {GuideError} = await import('../../guide/index.js')
   if (error instanceof UsageError || error instanceof InputError || error instanceof GuideError) {
     io.stderr.write(`docs-verify: ${error.message}\n`)
     return exitCodes.usage

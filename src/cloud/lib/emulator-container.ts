@@ -1,3 +1,4 @@
+import {importContainerPackage} from './container-packages.js'
 import {resetEmulator, waitForHealthy} from './emulator-health.js'
 import type {GcsEmulator, EmulatorLog} from './emulator-types.js'
 
@@ -39,7 +40,7 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
   return {
     async probe() {
       try {
-        const {getContainerRuntimeClient} = await import('testcontainers')
+        const {getContainerRuntimeClient} = await importContainerPackage('testcontainers', () => import('testcontainers'))
         let timer: NodeJS.Timeout | undefined
         const timeout = new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error(`no answer within ${probeTimeoutMs} ms`)), probeTimeoutMs)
@@ -55,7 +56,7 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
       }
     },
     async startGcs(image) {
-      const {CloudStorageEmulatorContainer} = await import('@testcontainers/gcloud')
+      const {CloudStorageEmulatorContainer} = await importContainerPackage('@testcontainers/gcloud', () => import('@testcontainers/gcloud'))
       const started = await new CloudStorageEmulatorContainer(image).start()
       return {
         endpoint: started.getEmulatorEndpoint(),
