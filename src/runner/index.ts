@@ -28,5 +28,6 @@ export type {
   FileStepResult,
   FileStepStatus,
   HangInfo,
-  HangReason
+  HangReason,
+  ShellEnded
 } from './lib/types.js'

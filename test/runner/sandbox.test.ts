@@ -55,8 +55,11 @@ describe.runIf(ready)('createSandbox', () => {
     const sandbox = await createSandbox({parentEnv, pipCacheDir: '/tmp/docs-verify-test-pip', env: {STANDIN_URL: 'http://127.0.0.1:1'}})
     const session = new ShellSession(sandbox)
     try {
-      const result = await session.run({id: 'command@1', text: 'env | sort\nls ~/.config/gcloud\necho "home=$HOME"'})
+      // `ls` last: a block stops at its first failing command.
+      const result = await session.run({id: 'command@1', text: 'env | sort\necho "home=$HOME"\nls ~/.config/gcloud'})
       expect(result.output).not.toMatch(/GOOGLE_APPLICATION_CREDENTIALS|AWS_|GITHUB_TOKEN|SSH_AUTH_SOCK|CLOUDSDK_CORE_PROJECT|users-real-project/)
+      // The shell's own control variables stay out of the learner's environment.
+      expect(result.output).not.toMatch(/__DV_|__dv_/)
       expect(result.output).not.toContain(fakeHome)
       expect(result.stdout).toContain(`CLOUDSDK_CONFIG=${sandbox.paths.gcloud}\n`)
       expect(result.stdout).toContain('STANDIN_URL=http://127.0.0.1:1\n')

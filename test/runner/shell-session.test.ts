@@ -50,7 +50,7 @@ describe.runIf(ready)('ShellSession: one terminal across blocks', () => {
     expect(after.output).toMatch(/^none\n\/.*python3\n$/)
   })
 
-  it('keeps running after a failing line, like a terminal, and reports the first failing line', async () => {
+  it('stops the block at its first failing command, as a learner would, and reports its doc line', async () => {
     const result = await shared.session.run({
       id: 'command@20',
       file: 'chapter.md',
@@ -60,9 +60,9 @@ describe.runIf(ready)('ShellSession: one terminal across blocks', () => {
     expect(result.exitCode).toBe(2)
     expect(result.failedCommand).toEqual({line: 3, command: 'ls /no/such/dir', exitCode: 2, docLine: 23})
     expect(result).toMatchObject({file: 'chapter.md', line: 20})
-    expect(result.stdout).toBe('before\nafter\n')
+    expect(result.stdout).toBe('before\n')
     expect(result.stderr).toMatch(/No such file or directory/)
-    expect(result.output).toMatch(/^before\n.*No such file.*\nafter\n$/s)
+    expect(result.output).toMatch(/^before\n.*No such file.*\n$/s)
   })
 
   it("shows bash's own messages as a terminal would, without sandbox paths", async () => {
@@ -74,7 +74,7 @@ describe.runIf(ready)('ShellSession: one terminal across blocks', () => {
   it('reports a failing command continued over lines at its first line', async () => {
     const result = await shared.session.run({id: 'command@22', text: 'echo start\nprintf "%s\\n" one \\\n  two | grep -q three\necho end'})
     expect(result.failedCommand).toEqual({line: 2, command: 'printf "%s\\n" one \\\n  two | grep -q three', exitCode: 1})
-    expect(result.output).toBe('start\nend\n')
+    expect(result.output).toBe('start\n')
     expect(JSON.parse(JSON.stringify(result))).toEqual(result)
   })
 

@@ -45,13 +45,19 @@ describe.runIf(ready)('ShellSession: timeouts kill the whole group and say why',
     expect(result.hang?.ports).toHaveLength(1)
   })
 
-  it('says "still running" for a silent long command', async () => {
-    const result = await shared.session.run({id: 'command@3', timeoutMs: 1000, text: 'export BEFORE_HANG=kept\necho $$ > shell.pid\nsleep 1000'})
-    expect(result.hang).toMatchObject({reason: 'still-running', line: 3, command: 'sleep 1000'})
-    expect(isAlive(readPid('shell.pid'))).toBe(false)
-    // The terminal still works after a kill, with what the block had set.
-    const next = await shared.session.run({id: 'command@4', text: 'echo "alive $BEFORE_HANG"'})
-    expect(next.output).toBe('alive kept\n')
+  it('says "still running" for a silent long command, ends it and keeps the same shell', async () => {
+    const result = await shared.session.run({
+      id: 'command@3',
+      timeoutMs: 1000,
+      text: "export BEFORE_HANG=kept\necho $$ > shell.pid\nsh -c 'echo $$ > hung.pid; exec sleep 1000'\necho never"
+    })
+    expect(result.hang).toMatchObject({reason: 'still-running', line: 3, command: "sh -c 'echo $$ > hung.pid; exec sleep 1000'"})
+    expect(result.output).toBe('')
+    expect(isAlive(readPid('hung.pid'))).toBe(false)
+    // One terminal: the shell itself lives on, with what the block had set.
+    expect(isAlive(readPid('shell.pid'))).toBe(true)
+    const next = await shared.session.run({id: 'command@4', text: 'echo "alive $BEFORE_HANG $$"'})
+    expect(next.output).toBe(`alive kept ${readPid('shell.pid')}\n`)
   })
 })
 

@@ -1,23 +1,25 @@
-import {spawn} from 'node:child_process'
-import type {ChildProcess} from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {asTyped, readCwdFromState, readRunningLine, readWrapperResult, withFinalNewline} from './block-files.js'
-import {commandAtLine} from './block-lines.js'
+import {asTyped, readCwdFromState, withFinalNewline} from './block-files.js'
+import {commandAtLine, lineNaming} from './block-lines.js'
 import {CappedText} from './capped-text.js'
 import {classifyHang} from './classify-hang.js'
-import {groupMembers, isAlive, stopGroup, trackGroup, untrackGroup} from '../../process/index.js'
 import {applyFileStep} from './file-step.js'
 import type {FileStepInput} from './file-step.js'
+import {isAlive, stopGroup} from '../../process/index.js'
 import type {Sandbox} from './sandbox.js'
-import {bashQuote, wrapperScript} from './shell-wrapper.js'
-import type {BackgroundReport, CommandInput, CommandResult, FileStepResult, HangInfo} from './types.js'
+import {childrenOf, programNames, stopProcesses, withDescendants} from './shell-children.js'
+import {backgroundScript, bashQuote, driverScript, stepScript} from './shell-driver.js'
+import {ShellProcess} from './shell-process.js'
+import type {ShellReply} from './shell-process.js'
+import type {BackgroundReport, CommandInput, CommandResult, FileStepResult, HangInfo, ShellEnded} from './types.js'
 
 export interface ShellSessionOptions {
   /** Timeout of a step without its own (default 300 s). */
   defaultTimeoutMs?: number
-  /** Time between SIGTERM and SIGKILL when stopping a group (default 1 s). */
+  /** Time between SIGTERM and SIGKILL when stopping processes (default 1 s). */
   killGraceMs?: number
   /** Cap per captured stream (default 1 MiB). */
   maxOutputBytes?: number
@@ -29,45 +31,62 @@ export interface ShellSessionOptions {
    * apart and `output` interleaves them in arrival order, which can differ
    * when both are written within a few milliseconds. */
   mergeStreams?: boolean
-  /** Shell state file (default the sandbox's: shared by every session on
-   * it, so state carries from chapter to chapter). */
+  /** Shell state file (default the sandbox's): written at chapter ends
+   * (endChapter, close), read when a shell starts, so a new session on the
+   * sandbox, or a sandbox restored from a snapshot, has the same terminal. */
   stateFile?: string
 }
 
+/** A "second terminal": a subshell of the terminal, in the background. */
 interface Background {
   id: string
+  /** The process as docs-verify sees it. */
   pid: number
+  /** The same process as the shell knows it (`$!`), for `wait`. */
+  shellPid: string
   logFile: string
-  child: ChildProcess
-  exit: Promise<{code: number | null; signal: string | null}>
+  blockFile: string
 }
+
+/** Time a control line (start, state dump, `wait`) may take. */
+const controlTimeoutMs = 30_000
 
 function safeName(id: string): string {
   return id.replace(/[^\w.-]+/g, '_').slice(0, 60)
 }
 
-/** Numbers the sessions of this process (their force-env files). */
+function signalName(status: number): string | null {
+  const number = status - 128
+  const entry = Object.entries(os.constants.signals).find(([, value]) => value === number)
+  return entry ? entry[0] : null
+}
+
+/** Numbers the sessions of this process (their block folders). */
 let sessions = 0
 
 /**
- * One learner's terminal across a chapter's blocks. Each block runs as its
- * own `bash` process in its own process group (so a hang is killed whole),
- * while exports, `cd`, functions, aliases and an activated virtualenv carry
- * from block to block through a state file in the sandbox. stdin is closed,
- * as nobody types.
+ * One learner's terminal across a chain's blocks: ONE bash process for the
+ * whole session, each block sent to it and delimited by a marker carrying
+ * its status (see shell-driver.ts), so exports, `cd`, functions, aliases and
+ * an activated virtualenv carry for free. The state is written to a file
+ * only at chapter ends, for the next session or a snapshot. stdin of the
+ * blocks is /dev/null, as nobody types.
  */
 export class ShellSession {
   readonly sandbox: Sandbox
   readonly stateFile: string
   readonly #options: ShellSessionOptions
-  readonly #wrapper: string
-  readonly #forceFile: string
+  readonly #blocks: string
+  readonly #exitState: string
+  readonly #env: Record<string, string>
+  #forced: Record<string, string>
+  #forcedSent = false
+  #shell: ShellProcess | undefined
   #cwd: string
   #count = 0
-  #number: number
   #queue: Promise<unknown> = Promise.resolve()
   #background: Background[] = []
-  /** Groups whose blocks ended but left `cmd &` running. */
+  /** Jobs that blocks left running (`cmd &`), live until the chapter ends. */
   #leftRunning = new Set<number>()
   #closed = false
 
@@ -76,14 +95,25 @@ export class ShellSession {
     this.#options = options
     this.stateFile = options.stateFile ?? sandbox.paths.stateFile
     this.#cwd = sandbox.paths.work
-    const dir = path.join(sandbox.paths.run, 'blocks')
-    fs.mkdirSync(dir, {recursive: true})
-    this.#wrapper = path.join(sandbox.paths.run, 'wrapper.sh')
-    fs.writeFileSync(this.#wrapper, wrapperScript)
-    this.#number = ++sessions
-    this.#forceFile = path.join(sandbox.paths.run, `force-env-${process.pid}-${this.#number}.sh`)
-    const force = Object.entries(options.env ?? {}).map(([name, value]) => `export ${name}=${bashQuote(value)}\n`)
-    fs.writeFileSync(this.#forceFile, force.join(''))
+    const number = ++sessions
+    this.#blocks = path.join(sandbox.paths.run, 'blocks', `s${process.pid}-${number}`)
+    fs.mkdirSync(this.#blocks, {recursive: true})
+    const files = {driver: 'driver.sh', step: 'step.sh', background: 'background.sh'}
+    fs.writeFileSync(path.join(this.#blocks, files.driver), driverScript)
+    fs.writeFileSync(path.join(this.#blocks, files.step), stepScript)
+    fs.writeFileSync(path.join(this.#blocks, files.background), backgroundScript)
+    this.#exitState = path.join(this.#blocks, 'state-at-exit.sh')
+    this.#forced = {...options.env}
+    this.#env = {
+      ...sandbox.env,
+      __DV_MERGE: options.mergeStreams ? '1' : '0',
+      __DV_BASE_NAMES: Object.keys(sandbox.env).join(' '),
+      __DV_WORK: sandbox.paths.work,
+      __DV_BLOCKS: this.#blocks,
+      __DV_STEP: path.join(this.#blocks, files.step),
+      __DV_BACKGROUND: path.join(this.#blocks, files.background),
+      __DV_EXIT_STATE: this.#exitState
+    }
     // A previous session (an earlier chapter) may have left the directory.
     const previous = readCwdFromState(this.stateFile)
     if (previous) this.#cwd = previous
@@ -94,113 +124,130 @@ export class ShellSession {
     return this.#cwd
   }
 
+  /** Variables set again before every block from now on (a new chapter's
+   * stand-ins and configuration), replacing the previous ones. */
+  setEnv(env: Record<string, string>): void {
+    this.#forced = {...env}
+    this.#forcedSent = false
+  }
+
   /** Run one block (or start it in the background when `concurrent`). */
   run(command: CommandInput): Promise<CommandResult> {
-    const next = this.#queue.then(() =>
-      command.concurrent ? this.#startBackground(command) : this.#runForeground(command)
-    )
-    this.#queue = next.catch(() => undefined)
-    return next
+    return this.#enqueue(() => (command.concurrent ? this.#startBackground(command) : this.#runForeground(command)))
   }
 
   /** Write a file step relative to the current directory (see applyFileStep). */
   writeFileStep(step: FileStepInput): Promise<FileStepResult> {
-    const next = this.#queue.then(() =>
-      applyFileStep(step, {cwd: this.#cwd, home: this.sandbox.paths.home, root: this.sandbox.root})
-    )
+    return this.#enqueue(() => applyFileStep(step, {cwd: this.#cwd, home: this.sandbox.paths.home, root: this.sandbox.root}))
+  }
+
+  /** End of a chapter: stop its concurrent steps and the jobs its blocks
+   * left running, report the concurrent steps' logs, and write the
+   * terminal's state to the state file. The shell goes on. */
+  endChapter(): Promise<BackgroundReport[]> {
+    return this.#enqueue(() => this.#endChapter())
+  }
+
+  /** End of the session: endChapter, then end the shell. */
+  async close(): Promise<BackgroundReport[]> {
+    const reports = await this.endChapter()
+    await this.#enqueue(async () => {
+      this.#closed = true
+      await this.#quit()
+    })
+    return reports
+  }
+
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(() => {
+      if (this.#closed) throw new Error('ShellSession is closed: create a new session on the sandbox to run more blocks')
+      return work()
+    })
     this.#queue = next.catch(() => undefined)
     return next
   }
 
-  /** End of the chapter: stop concurrent steps and anything left running,
-   * and report the concurrent steps' logs. */
-  async close(): Promise<BackgroundReport[]> {
-    await this.#queue
-    this.#closed = true
-    const grace = this.#options.killGraceMs ?? 1000
-    const reports: BackgroundReport[] = []
-    for (const job of this.#background) {
-      const running = job.child.exitCode === null && job.child.signalCode === null
-      const stopped = await stopGroup(job.pid, grace)
-      const status = await job.exit
-      untrackGroup(job.pid)
-      const log = new CappedText(this.#options.maxOutputBytes ?? 1 << 20)
-      try {
-        log.push(fs.readFileSync(job.logFile))
-      } catch {
-        // No log: the job wrote nothing.
+  #strayLog(): (chunk: Buffer) => void {
+    // Output of `cmd &` after its block ended: kept out of the results but
+    // drained, so the job never blocks on a full pipe or dies of SIGPIPE.
+    const file = path.join(this.sandbox.paths.run, 'left-running.log')
+    return (chunk) => fs.appendFileSync(file, chunk)
+  }
+
+  /** The running shell, started (with the saved state) when there is none. */
+  async #ensureShell(): Promise<ShellProcess> {
+    if (this.#shell?.alive) {
+      if (!this.#forcedSent) {
+        this.#shell.send(`__dv_force=${bashQuote(this.#forceCode())}\n`)
+        this.#forcedSent = true
       }
-      reports.push({
-        id: job.id,
-        pid: job.pid,
-        logFile: job.logFile,
-        output: asTyped(log.text(), job.logFile.replace(/\.log$/, '.sh')),
-        stoppedAtClose: running || stopped.signal !== null,
-        exitCode: running ? null : status.code,
-        signal: running ? (stopped.signal ?? status.signal) : status.signal
-      })
+      return this.#shell
     }
-    this.#background = []
-    for (const pgid of this.#leftRunning) {
-      await stopGroup(pgid, grace)
-      untrackGroup(pgid)
+    this.#shell?.untrack()
+    const shell = new ShellProcess(this.sandbox, {...this.#env, ...this.#forced}, this.#strayLog())
+    this.#shell = shell
+    // The state a shell that ended in a block saved is newer than the chapter's.
+    const state = fs.existsSync(this.#exitState) ? this.#exitState : fs.existsSync(this.stateFile) ? this.stateFile : undefined
+    const lines = [`. ${bashQuote(path.join(this.#blocks, 'driver.sh'))}`]
+    // Sourced at the top level: `declare` in a function would make locals.
+    if (state) lines.push(`. ${bashQuote(state)}`)
+    lines.push(`__dv_force=${bashQuote(this.#forceCode())}`, '__dv_reply ready', '')
+    shell.send(lines.join('\n'))
+    this.#forcedSent = true
+    const reply = await this.#control(shell)
+    if (reply?.kind !== 'ready') {
+      await this.#kill(shell)
+      throw new Error(`the shell did not start (bash ${reply === null ? 'ended' : 'did not answer'})${state ? `; state file ${state}` : ''}`)
     }
-    this.#leftRunning.clear()
-    fs.rmSync(this.#forceFile, {force: true})
-    return reports
+    if (state === this.#exitState) fs.rmSync(this.#exitState, {force: true})
+    this.#noteCwd(reply.pwd)
+    return shell
   }
 
-  #files(id: string): {block: string; line: string; result: string; log: string} {
-    const base = path.join(this.sandbox.paths.run, 'blocks', `s${this.#number}-${String(++this.#count).padStart(3, '0')}-${safeName(id)}`)
-    return {block: `${base}.sh`, line: `${base}.line`, result: `${base}.result`, log: `${base}.log`}
+  #forceCode(): string {
+    return Object.entries(this.#forced)
+      .map(([name, value]) => `export ${name}=${bashQuote(value)}\n`)
+      .join('')
   }
 
-  #env(files: {block: string; line: string; result: string}, save: boolean): Record<string, string> {
-    return {
-      ...this.sandbox.env,
-      ...this.#options.env,
-      __DV_BLOCK: files.block,
-      __DV_STATE: this.stateFile,
-      __DV_LINE: files.line,
-      __DV_RESULT: files.result,
-      __DV_FORCE: this.#forceFile,
-      __DV_BASE_NAMES: Object.keys(this.sandbox.env).join(' '),
-      __DV_SAVE: save ? '1' : '0',
-      __DV_WORK: this.sandbox.paths.work,
-      __DV_MERGE: this.#options.mergeStreams ? '1' : '0'
-    }
+  /** The reply to a control line, or null when the shell ended or hung. */
+  async #control(shell: ShellProcess): Promise<ShellReply | null> {
+    const timer = new AbortController()
+    const reply = await Promise.race([shell.reply(), sleep(controlTimeoutMs, null, {signal: timer.signal}).catch(() => null)])
+    timer.abort()
+    return reply
   }
 
-  #spawn(files: {block: string; line: string; result: string}, save: boolean, stdio: ('ignore' | 'pipe' | number)[]): ChildProcess {
-    if (this.#closed) throw new Error('ShellSession is closed: create a new session on the sandbox to run more blocks')
-    const plan = this.sandbox.command(['bash', '--noprofile', '--norc', this.#wrapper], {env: this.#env(files, save)})
-    const child = spawn(plan.file, plan.args, {cwd: plan.cwd, env: plan.env, detached: true, stdio: stdio as ['ignore', 'pipe', 'pipe']})
-    if (child.pid === undefined) {
-      // The 'error' event follows; without a listener it would crash the process.
-      child.once('error', () => undefined)
-      throw new Error('could not start bash: is it on PATH?')
-    }
-    trackGroup(child.pid)
-    return child
+  #noteCwd(pwd: string): void {
+    if (pwd !== '' && fs.existsSync(pwd)) this.#cwd = pwd
+  }
+
+  #blockFile(id: string): {name: string; file: string} {
+    const name = `${String(++this.#count).padStart(3, '0')}-${safeName(id)}`
+    return {name, file: path.join(this.#blocks, `${name}.sh`)}
+  }
+
+  /** Children of the shell that are not concurrent steps or known jobs. */
+  #newChildren(shell: ShellProcess): number[] {
+    const known = new Set([...this.#leftRunning, ...this.#background.map((job) => job.pid)])
+    return childrenOf(shell.pid).filter((pid) => !known.has(pid))
   }
 
   async #startBackground(command: CommandInput): Promise<CommandResult> {
-    const files = this.#files(command.id)
-    fs.writeFileSync(files.block, withFinalNewline(command.text))
-    const fd = fs.openSync(files.log, 'a')
+    const shell = await this.#ensureShell()
+    const {name, file} = this.#blockFile(command.id)
+    fs.writeFileSync(file, withFinalNewline(command.text))
+    const logFile = path.join(this.#blocks, `${name}.log`)
     const started = Date.now()
-    let child: ChildProcess
-    try {
-      child = this.#spawn(files, false, ['ignore', fd, fd])
-    } finally {
-      fs.closeSync(fd)
-    }
-    const pid = child.pid as number
-    const exit = new Promise<{code: number | null; signal: string | null}>((resolve) => {
-      child.once('exit', (code, signal) => resolve({code, signal}))
-      child.once('error', () => resolve({code: null, signal: null}))
-    })
-    this.#background.push({id: command.id, pid, logFile: files.log, child, exit})
+    const before = new Set(childrenOf(shell.pid))
+    shell.send(`. "$__dv_B" ${name}\n`)
+    const reply = await this.#control(shell)
+    if (reply?.kind !== 'bg') throw new Error(`the shell did not start the concurrent step ${command.id}`)
+    const shellPid = reply.fields[0] ?? ''
+    const appeared = childrenOf(shell.pid).filter((pid) => !before.has(pid))
+    // Outside a PID namespace the shell's `$!` is docs-verify's pid too.
+    const pid = appeared.length === 1 ? appeared[0]! : Number(shellPid)
+    this.#background.push({id: command.id, pid, shellPid, logFile, blockFile: file})
     return {
       id: command.id,
       exitCode: null,
@@ -211,84 +258,73 @@ export class ShellSession {
       durationMs: Date.now() - started,
       timedOut: false,
       truncated: false,
-      background: {pid, logFile: files.log}
+      background: {pid, logFile}
     }
   }
 
   async #runForeground(command: CommandInput): Promise<CommandResult> {
-    const files = this.#files(command.id)
-    fs.writeFileSync(files.block, withFinalNewline(command.text))
+    const shell = await this.#ensureShell()
+    const {name, file} = this.#blockFile(command.id)
+    fs.writeFileSync(file, withFinalNewline(command.text))
     const cap = this.#options.maxOutputBytes ?? 1 << 20
     const stdout = new CappedText(cap)
     const stderr = new CappedText(cap)
     const output = new CappedText(cap)
-    const started = Date.now()
-    const child = this.#spawn(files, true, ['ignore', 'pipe', 'pipe'])
-    const pid = child.pid as number
-    let finished = false
     // After a timeout, what the dying processes print ("Terminated") is our
     // doing, not the learner's output.
     let frozen = false
-    // Output of `cmd &` after the block ended: kept out of this result but
-    // drained, so the job never blocks on a full pipe or dies of SIGPIPE.
-    const stray = path.join(this.sandbox.paths.run, 'left-running.log')
     const collect = (target: CappedText) => (chunk: Buffer) => {
-      if (finished) {
-        fs.appendFileSync(stray, chunk)
-        return
-      }
       if (frozen) return
       target.push(chunk)
       output.push(chunk)
     }
-    child.stdout?.on('data', collect(stdout))
-    child.stderr?.on('data', collect(stderr))
-    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
-    const exited = new Promise<{code: number | null; signal: string | null}>((resolve) => {
-      child.once('exit', (code, signal) => resolve({code, signal}))
-      child.once('error', () => resolve({code: null, signal: null}))
-    })
+    const started = Date.now()
+    shell.collect({stdout: collect(stdout), stderr: collect(stderr)})
+    shell.send(`. "$__dv_S" ${name}\n`)
+    const merged = this.#options.mergeStreams === true
+    const finished = (async () => {
+      const reply = await shell.reply()
+      if (reply !== null && !merged) await shell.stderrMarker()
+      return reply
+    })()
 
     const timeoutMs = command.timeoutMs ?? this.#options.defaultTimeoutMs ?? 300_000
-    let timer: NodeJS.Timeout | undefined
-    const timedOut = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs)
-    })
-    const first = await Promise.race([exited, timedOut])
-    clearTimeout(timer)
+    const timer = new AbortController()
+    const first = await Promise.race([finished, sleep(timeoutMs, 'timeout' as const, {signal: timer.signal}).catch(() => null)])
+    timer.abort()
 
+    let end: BlockEnd | null
     let hang: HangInfo | undefined
     let killSignal: string | null = null
+    let ended: ShellEnded | undefined
     if (first === 'timeout') {
-      const running = readRunningLine(files.line, command.text)
-      hang = classifyHang({output: output.end(4000), pids: groupMembers(pid), ...running})
       frozen = true
-      const stopped = await stopGroup(pid, this.#options.killGraceMs ?? 1000)
-      killSignal = stopped.signal ?? 'SIGTERM'
+      const stopped = await this.#stopHungBlock(shell, command, output, finished)
+      ;({end, hang, ended} = stopped)
+      killSignal = stopped.signal
+    } else {
+      end = blockEnd(first)
     }
-    const status = await exited
-    // Wait for the pipes to drain; a job left running keeps them open.
-    // Signal 0 to the group is the cheap test; the /proc scan only runs
-    // when something is left.
-    const leftRunning = groupExists(pid) ? groupMembers(pid) : []
-    const drained = new AbortController()
-    await Promise.race([closed, sleep(leftRunning.length > 0 ? 200 : 5000, undefined, {signal: drained.signal}).catch(() => undefined)])
-    drained.abort()
-    finished = true
-    if (leftRunning.length > 0) this.#leftRunning.add(pid)
-    else untrackGroup(pid)
+    shell.collect(undefined)
+    if (first !== 'timeout' && end?.kind === 'exit') {
+      await shell.exited
+      ended = this.#endedByExit(command, end)
+    } else if (end === null && !ended) {
+      const status = await shell.exited
+      const kept = fs.existsSync(this.#exitState)
+      ended = {
+        how: 'died',
+        stateKept: kept,
+        message: `the shell ended during the block (${status.signal ?? `status ${status.code}`}; \`exec\` replaces it), as the learner's terminal would close; the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter'}`
+      }
+    }
+    if (end) this.#noteCwd(end.pwd)
 
-    const wrapper = readWrapperResult(files.result)
-    // The result file is written after the state: only then is the state whole.
-    const pending = `${this.stateFile}.tmp`
-    if (wrapper && fs.existsSync(pending)) fs.renameSync(pending, this.stateFile)
-    else fs.rmSync(pending, {force: true})
-    if (wrapper?.cwd && fs.existsSync(wrapper.cwd)) this.#cwd = wrapper.cwd
-    const shown = (text: string): string => asTyped(text, files.block)
+    const shown = (text: string): string => asTyped(text, file)
     const result: CommandResult = {
       id: command.id,
-      exitCode: hang ? null : (wrapper?.code ?? status.code),
-      signal: hang ? killSignal : status.signal,
+      exitCode: hang ? null : end ? end.code : ((await shell.exited).code ?? null),
+      signal: hang ? killSignal : null,
       output: shown(output.text()),
       stdout: shown(stdout.text()),
       stderr: shown(stderr.text()),
@@ -302,23 +338,201 @@ export class ShellSession {
       if (command.line !== undefined) hang.docLine = command.line + hang.line
       result.hang = hang
     }
-    if (wrapper && wrapper.failLine !== null && wrapper.failStatus !== null) {
-      const written = commandAtLine(command.text, wrapper.failLine)
-      result.failedCommand = {line: written.line, command: written.text, exitCode: wrapper.failStatus}
+    const failure = hang || !end ? undefined : this.#failureOf(end, command.text, output.text(), file)
+    if (failure) {
+      const written = commandAtLine(command.text, failure.line)
+      result.failedCommand = {line: written.line, command: written.text, exitCode: failure.status}
       if (command.line !== undefined) result.failedCommand.docLine = command.line + written.line
+      result.exitCode = failure.status
     }
-    const alive = leftRunning.filter((member) => isAlive(member))
-    if (alive.length > 0) result.leftRunning = alive
+    if (ended) result.shellEnded = ended
+    if (shell.alive) {
+      const left = this.#newChildren(shell).filter((pid) => isAlive(pid))
+      for (const pid of left) this.#leftRunning.add(pid)
+      if (left.length > 0) result.leftRunning = left
+    }
     return result
+  }
+
+  /** The command the block stopped at: the first failing one (ERR trap),
+   * a syntax error bash reported, or a non-zero `exit`. */
+  #failureOf(end: BlockEnd, text: string, rawOutput: string, file: string): {line: number; status: number} | undefined {
+    if (end.failure) return end.failure
+    if (end.kind === 'exit') return end.code === 0 ? undefined : {line: lineNaming(text, ['exit']).line, status: end.code}
+    if (end.sourced === 2) {
+      // Bash does not run the ERR trap for a block it cannot parse.
+      const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      const syntax = new RegExp(`${escaped}: line (\\d+): syntax error`).exec(rawOutput)
+      if (syntax) return {line: Number(syntax[1]), status: 2}
+    }
+    return undefined
+  }
+
+  #endedByExit(command: CommandInput, end: BlockEnd): ShellEnded {
+    const line = end.failure ? commandAtLine(command.text, end.failure.line) : lineNaming(command.text, ['exit'])
+    return {
+      how: 'exit',
+      stateKept: true,
+      message: `line ${line.line} (\`${line.text.trim()}\`) ended the shell with status ${end.code}, as it would close the learner's terminal; the next block runs in a new shell with the same variables, functions, aliases and directory`
+    }
+  }
+
+  /**
+   * A block ran past its timeout: say why (before anything is killed), end
+   * its processes and unwind the block (SIGUSR1), keeping the shell. Only
+   * when the shell itself does not come back is it ended too; its EXIT trap
+   * then saves the state if it still can.
+   */
+  async #stopHungBlock(
+    shell: ShellProcess,
+    command: CommandInput,
+    output: CappedText,
+    finished: Promise<ShellReply | null>
+  ): Promise<{end: BlockEnd | null; hang: HangInfo; signal: string; ended?: ShellEnded}> {
+    const grace = this.#options.killGraceMs ?? 1000
+    const block = withDescendants(this.#newChildren(shell))
+    // `exec server` makes the shell's own process the hung command.
+    const hang = classifyHang({output: output.end(4000), pids: [shell.pid, ...block], line: 1, command: ''})
+    const programs = programNames([shell.pid, ...block]).filter((name) => name !== 'bash')
+    try {
+      process.kill(shell.pid, 'SIGUSR1')
+    } catch {
+      // Already gone.
+    }
+    const stopped = await stopProcesses(block, grace)
+    let signal: string = stopped.signal ?? 'SIGTERM'
+    const waited = new AbortController()
+    let reply = await Promise.race([finished, sleep(1000 + grace, undefined, {signal: waited.signal}).catch(() => undefined)])
+    waited.abort()
+    let ended: ShellEnded | undefined
+    if (reply === undefined) {
+      // The shell itself is stuck: SIGTERM lets its EXIT trap save the state.
+      signal = (await this.#kill(shell, grace)) ?? signal
+      reply = await Promise.race([finished, sleep(200).then(() => null)])
+      const kept = fs.existsSync(this.#exitState)
+      ended = {
+        how: 'killed',
+        stateKept: kept,
+        message: `the shell itself did not stop after the timeout and was ended; the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter: what earlier blocks of this chapter set is lost'}`
+      }
+    } else if (reply?.kind === 'exit' || reply === null) {
+      const kept = fs.existsSync(this.#exitState)
+      ended = {how: 'died', stateKept: kept, message: `the hung command was the shell itself (\`exec\`); the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter'}`}
+    }
+    const end = blockEnd(reply ?? null)
+    // The killed command failed where it hung (ERR trap); else name it by
+    // its program; else where the unwinding found the shell (a builtin loop).
+    const line = end?.failure?.line ?? (programs.length > 0 ? lineNaming(command.text, programs).line : end?.line || 1)
+    const running = commandAtLine(command.text, line)
+    return {end, hang: {...hang, line: running.line, command: running.text}, signal, ...(ended ? {ended} : {})}
+  }
+
+  /** End the shell: SIGTERM (its EXIT trap saves the state), SIGKILL after
+   * `graceMs`. Returns the signal needed. */
+  async #kill(shell: ShellProcess, graceMs = this.#options.killGraceMs ?? 1000): Promise<'SIGTERM' | 'SIGKILL' | null> {
+    if (!shell.alive) return null
+    let used: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'
+    try {
+      process.kill(shell.pid, 'SIGTERM')
+    } catch {
+      return null
+    }
+    const gone = await Promise.race([shell.exited.then(() => true), sleep(graceMs).then(() => false)])
+    if (!gone) {
+      used = 'SIGKILL'
+      try {
+        process.kill(shell.pid, 'SIGKILL')
+      } catch {
+        // Gone in between.
+      }
+      await shell.exited
+    }
+    return used
+  }
+
+  async #endChapter(): Promise<BackgroundReport[]> {
+    const grace = this.#options.killGraceMs ?? 1000
+    const shell = this.#shell?.alive ? this.#shell : undefined
+    const reports: BackgroundReport[] = []
+    for (const job of this.#background) {
+      const running = isAlive(job.pid)
+      const stopped = await stopProcesses([job.pid], grace)
+      let status: number | null = null
+      if (shell?.alive) {
+        shell.send(`wait ${job.shellPid}; __dv_reply waited $?\n`)
+        const reply = await this.#control(shell)
+        if (reply?.kind === 'waited') status = Number(reply.fields[0])
+      }
+      const log = new CappedText(this.#options.maxOutputBytes ?? 1 << 20)
+      try {
+        log.push(fs.readFileSync(job.logFile))
+      } catch {
+        // No log: the job wrote nothing.
+      }
+      const signaled = status !== null && status > 128
+      reports.push({
+        id: job.id,
+        pid: job.pid,
+        logFile: job.logFile,
+        output: asTyped(log.text(), job.blockFile),
+        stoppedAtClose: running || stopped.signal !== null,
+        exitCode: running || status === null || signaled ? null : status,
+        signal: running ? (stopped.signal ?? 'SIGTERM') : status !== null && signaled ? signalName(status) : null
+      })
+    }
+    this.#background = []
+    if (this.#leftRunning.size > 0) await stopProcesses([...this.#leftRunning], grace)
+    this.#leftRunning.clear()
+    await this.#saveState(shell)
+    return reports
+  }
+
+  /** Write the terminal's state to the state file (atomically). */
+  async #saveState(shell: ShellProcess | undefined): Promise<void> {
+    if (shell?.alive) {
+      const pending = `${this.stateFile}.tmp`
+      shell.send(`__dv_dump ${bashQuote(pending)}; __dv_reply saved\n`)
+      const reply = await this.#control(shell)
+      if (reply?.kind === 'saved' && fs.existsSync(pending)) fs.renameSync(pending, this.stateFile)
+      fs.rmSync(`${pending}.names`, {force: true})
+    } else if (fs.existsSync(this.#exitState)) {
+      // The shell ended in the chapter's last block: its own save is the state.
+      fs.renameSync(this.#exitState, this.stateFile)
+    }
+  }
+
+  async #quit(): Promise<void> {
+    const shell = this.#shell
+    this.#shell = undefined
+    if (!shell) return
+    if (shell.alive) {
+      shell.send('__dv_quitting=1; exit 0\n')
+      const gone = await Promise.race([shell.exited.then(() => true), sleep(2000).then(() => false)])
+      if (!gone) await this.#kill(shell)
+    }
+    // Anything still in the shell's group (a job that outlived it).
+    await stopGroup(shell.pid, this.#options.killGraceMs ?? 1000)
+    shell.untrack()
   }
 }
 
-/** True while any process is left in group `pgid` (zombies included). */
-function groupExists(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+/** How a block ended, read from the shell's reply. */
+interface BlockEnd {
+  kind: 'done' | 'exit'
+  /** The block's status: its first failure's, the `exit` status, or 0. */
+  code: number
+  failure?: {line: number; status: number}
+  /** Where a timeout's unwinding found the block (0: nowhere). */
+  line: number
+  /** What sourcing the block returned (2 for a syntax error). */
+  sourced: number
+  pwd: string
+}
+
+function blockEnd(reply: ShellReply | null): BlockEnd | null {
+  if (reply === null || (reply.kind !== 'done' && reply.kind !== 'exit')) return null
+  const [, code = '0', failStatus = '-', failLine = '-', line = '0', sourced = '0'] = reply.fields
+  const end: BlockEnd = {kind: reply.kind, code: Number(code), line: Number(line), sourced: Number(sourced), pwd: reply.pwd}
+  if (failLine !== '-' && failStatus !== '-') end.failure = {line: Number(failLine), status: Number(failStatus)}
+  return end
 }

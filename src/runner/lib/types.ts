@@ -20,8 +20,8 @@ export interface HangInfo {
   ports?: number[]
 }
 
-/** The first command of a block that failed (the block still ran on, as a
- * learner's terminal does). */
+/** The first command of a block that failed: the block stopped there, as
+ * a learner would. */
 export interface FailedCommand {
   /** 1-based line within the block where the command starts. */
   line: number
@@ -72,8 +72,20 @@ export interface CommandResult {
   /** Set for concurrent steps: where their output goes while they run. */
   background?: {pid: number; logFile: string}
   /** Processes the block left running in the background (`cmd &`); they
-   * live until close(), like in a terminal. */
+   * live until the chapter ends, like in a terminal. */
   leftRunning?: number[]
+  /** The block ended the shell itself (`exit`, `exec`, or a hang the shell
+   * did not come back from); the next block runs in a new one. */
+  shellEnded?: ShellEnded
+}
+
+export interface ShellEnded {
+  how: 'exit' | 'died' | 'killed'
+  /** True when the new shell has the state the old one had at its end;
+   * false when it starts from the state saved at the chapter's start. */
+  stateKept: boolean
+  /** One sentence for the report. */
+  message: string
 }
 
 /** A concurrent step's fate, reported at close(). */

@@ -78,6 +78,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
   options.onSandbox?.(sandbox)
   const reports: ChapterReport[] = []
   let cloud: CloudSession | undefined
+  let session: ShellSession | undefined
   try {
     const remote = await createBareRemote(sandbox)
     const restored = options.restore ? await options.restore(sandbox) : 0
@@ -91,32 +92,33 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
       cloud = await options.startCloud(sandbox)
     }
     let healthy = true
+    // One terminal for the whole chain; each chapter sets its own variables.
+    // Steps get their own timeouts; the session's default governs setup.
+    const terminal = (session = new ShellSession(sandbox, {mergeStreams: true, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})}))
     for (const [offset, link] of remaining.entries()) {
-      const env = {[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env}
-      // Steps get their own timeouts; the session's default governs setup.
-      const session = new ShellSession(sandbox, {env, mergeStreams: true, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
+      terminal.setEnv({[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env})
       if (restored + offset === 0 && link.config.setup) {
-        const failure = await applySetup(link.config.setup, session, options.configDir)
+        const failure = await applySetup(link.config.setup, terminal, options.configDir)
         if (failure !== undefined) {
           const report = setupFailedReport(link, failure)
           reports.push(report)
           options.onChapterFinished?.(report)
           healthy = false
-          await session.close()
+          await terminal.endChapter()
           continue
         }
       }
       const report = await runPreparedChapter(link.prepared, {
         sandbox,
-        session,
+        session: terminal,
         config: link.config,
         ...(options.timeoutSeconds === undefined ? {} : {timeoutSeconds: options.timeoutSeconds}),
         ...(options.onStepStarted ? {onStepStarted: options.onStepStarted} : {}),
         ...(options.onStepFinished ? {onStepFinished: options.onStepFinished} : {}),
         ...(options.onCompared ? {onCompared: options.onCompared} : {}),
         checkEffects: async (prepared, results) => [
-          ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: session.cwd})),
-          ...(cloud ? await cloud.checkEffects(prepared, session.cwd) : [])
+          ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: terminal.cwd})),
+          ...(cloud ? await cloud.checkEffects(prepared, terminal.cwd) : [])
         ]
       })
       reports.push(report)
@@ -128,6 +130,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
       }
     }
   } finally {
+    await session?.close()
     await cloud?.stop()
     await sandbox.dispose()
   }

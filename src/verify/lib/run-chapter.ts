@@ -64,6 +64,7 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
   if (run.timeoutSeconds !== undefined && !configured) timeoutMs = run.timeoutSeconds * 1000
   const result = await run.session.run({id: step.id, text: prepared.text, timeoutMs, ...(step.concurrent ? {concurrent: true} : {})})
   const notes = [...standInNotes(prepared), ...step.notes]
+  if (result.shellEnded) notes.push(result.shellEnded.message)
   const report: StepReport = {
     id: step.id,
     kind: 'command',
@@ -230,7 +231,7 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
     steps.push(report)
     run.onStepFinished?.(report)
   }
-  for (const background of await run.session.close()) {
+  for (const background of await run.session.endChapter()) {
     const step = steps.find((report) => report.id === background.id)
     if (step && background.exitCode !== null && background.exitCode !== 0 && !background.stoppedAtClose) {
       step.status = 'failed'

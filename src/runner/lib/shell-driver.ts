@@ -1,0 +1,127 @@
+/**
+ * The bash side of the learner's terminal: ONE bash process per session
+ * reads short command lines on its stdin (a pipe from docs-verify; nobody
+ * types, so the blocks themselves get /dev/null as stdin). For each block it
+ * sources the block's file at the top level (so `declare`, `export`, `cd`,
+ * functions, aliases and an activated virtualenv stay in the shell for the
+ * next block), then answers with a reply line after a marker on stdout
+ * (and the bare marker on stderr), which ends the block's output.
+ *
+ * A block stops at its first failing command, as a learner would: the ERR
+ * trap records its status and line (LINENO: no file write, no per-command
+ * cost) and returns from the block. A timeout sends SIGUSR1: its trap
+ * unwinds the block (also out of a builtin `while :; do :; done`). `exit`
+ * runs the EXIT trap, which saves the whole state so a new shell can take
+ * over.
+ *
+ * Control values arrive as __DV_* variables and move into __dv_* shell
+ * variables (never exported, never saved); __dv_* functions are never saved.
+ */
+export const driverScript = String.raw`# docs-verify: one learner's terminal, driven through stdin
+__dv_mark=$'\x1e'"$__DV_MARK" __dv_merge=$__DV_MERGE __dv_base=$__DV_BASE_NAMES __dv_work=$__DV_WORK
+__dv_D=$__DV_BLOCKS __dv_S=$__DV_STEP __dv_B=$__DV_BACKGROUND __dv_exit_state=$__DV_EXIT_STATE
+unset __DV_MARK __DV_MERGE __DV_BASE_NAMES __DV_WORK __DV_BLOCKS __DV_STEP __DV_BACKGROUND __DV_EXIT_STATE
+__dv_f= __dv_seq=0 __dv_line=0 __dv_s=0 __dv_fail_status= __dv_fail_line= __dv_abort= __dv_force= __dv_quitting=
+shopt -s expand_aliases
+# One stream for both: the exact order a terminal shows.
+[[ $__dv_merge == 1 ]] && exec 2>&1
+
+__dv_reply() { printf '%s%s\t%s\n' "$__dv_mark" "$*" "$PWD"; }
+
+# 'cmd | head' ends cmd with SIGPIPE (141): not an error in a terminal.
+__dv_real_failure() {
+  local __dv_p
+  for __dv_p; do [[ $__dv_p == 0 || $__dv_p == 141 ]] || return 0; done
+  [[ ${'$'}{!#} != 0 ]]
+}
+
+# Traps are set again before every block: a block may have changed them.
+# The ERR trap's LINENO is the failing command's line: line tracking for
+# free. No DEBUG trap while a block runs normally: it would cost every
+# command, and a block's set -x would trace it.
+__dv_err_trap='{ __dv_s=$? __dv_pipe=("${'$'}{PIPESTATUS[@]}"); [[ -n $__dv_f && ${'$'}{BASH_SOURCE-} == "$__dv_f" ]] && __dv_real_failure "${'$'}{__dv_pipe[@]}" && { __dv_fail_status=$__dv_s __dv_fail_line=$LINENO; return "$__dv_s"; }; } 2>/dev/null'
+# A timeout: return from the block, and from any function of the learner's
+# it is in (the DEBUG trap, from then on, returns at every next command and
+# notes where it was, for a builtin loop that has no process to name).
+__dv_usr1_trap='{ __dv_abort=1; set -T; trap "$__dv_unwind_trap" DEBUG; [[ ${'$'}{FUNCNAME-} == __dv_* || ${'$'}{BASH_SOURCE:-$__dv_S} == "$__dv_S" ]] || return 130; } 2>/dev/null'
+__dv_unwind_trap='{ [[ ${'$'}{FUNCNAME-} == __dv_* || ${'$'}{BASH_SOURCE:-$__dv_S} == "$__dv_S" ]] || { [[ ${'$'}{BASH_SOURCE-} != "$__dv_f" || $__dv_line != 0 ]] || __dv_line=$LINENO; return 130; }; } 2>/dev/null'
+
+# Called by the step file before the block is sourced.
+__dv_pre() {
+  __dv_f=$1 __dv_seq=$2 __dv_line=0 __dv_fail_status= __dv_fail_line= __dv_abort=
+  eval "$__dv_force"
+  set -o pipefail
+  trap "$__dv_err_trap" ERR
+  trap "$__dv_usr1_trap" USR1
+}
+
+# Called by the step file after the block, with its status in __dv_s. The
+# block's status is its first failure's, else 0: a learner sees no error
+# when the last line is a false test ([ -f x ] && ...).
+__dv_post() {
+  trap - DEBUG
+  __dv_f=
+  [[ $__dv_merge == 1 ]] || printf '%s' "$__dv_mark" >&2
+  __dv_reply done "$__dv_seq" "${'$'}{__dv_fail_status:-0}" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line" "$__dv_s"
+}
+
+# The terminal's state as a script: variables (declare -p), functions,
+# aliases and the directory. Names come from compgen into a file: a builtin
+# writing to a file runs in this process, no fork.
+__dv_dump() {
+  local IFS=$' \t\n' __dv_n __dv_names __dv_vars=() __dv_fns=()
+  compgen -v > "$1.names"
+  mapfile -t __dv_names < "$1.names"
+  for __dv_n in "${'$'}{__dv_names[@]}"; do
+    case $__dv_n in
+      __dv_*|BASH|BASH_*|BASHOPTS|BASHPID|COLUMNS|COMP_*|DIRSTACK|EPOCHREALTIME|EPOCHSECONDS|EUID|FUNCNAME|GROUPS|HISTCMD|HOSTNAME|HOSTTYPE|IFS|LINENO|LINES|MACHTYPE|OLDPWD|OPTARG|OPTERR|OPTIND|OSTYPE|PIPESTATUS|PPID|PS4|PWD|RANDOM|SECONDS|SHELLOPTS|SHLVL|SRANDOM|UID|_) ;;
+      *) __dv_vars+=("$__dv_n") ;;
+    esac
+  done
+  compgen -A function > "$1.names"
+  mapfile -t __dv_names < "$1.names"
+  for __dv_n in "${'$'}{__dv_names[@]}"; do [[ $__dv_n == __dv_* ]] || __dv_fns+=("$__dv_n"); done
+  {
+    echo "# docs-verify shell state: variables, functions, aliases, directory"
+    for __dv_n in $__dv_base; do [[ -v $__dv_n ]] || echo "unset $__dv_n"; done
+    ((${'$'}{#__dv_vars[@]})) && declare -p "${'$'}{__dv_vars[@]}"
+    ((${'$'}{#__dv_fns[@]})) && declare -f "${'$'}{__dv_fns[@]}"
+    alias -p
+    printf 'cd -- %q 2>/dev/null || cd -- %q\n' "$PWD" "$__dv_work"
+    [[ -n ${'$'}{OLDPWD-} ]] && printf 'OLDPWD=%q\n' "$OLDPWD"
+    :
+  } > "$1"
+}
+
+# exit in a block (or set -e, or SIGTERM): save the whole state for the
+# shell that takes over, and end the block's output.
+__dv_on_exit() {
+  [[ -n $__dv_quitting ]] && return
+  __dv_dump "$__dv_exit_state"
+  [[ $__dv_merge == 1 ]] || printf '%s' "$__dv_mark" >&2
+  __dv_reply exit "$__dv_seq" "$__dv_s" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line"
+}
+trap '{ __dv_s=$?; set +xevuT; trap - DEBUG ERR; } 2>/dev/null; __dv_on_exit' EXIT
+`
+
+/**
+ * The file each block is run through: `. "$__dv_S" NAME` runs NAME.sh of the blocks folder. It sits between
+ * the command line (kept short: bash reads its stdin a byte at a time) and
+ * the block, so the block is sourced at the top level, not in a function.
+ */
+export const stepScript = String.raw`__dv_pre "$__dv_D/$1.sh" "$1"; set --
+. "$__dv_f" </dev/null
+{ __dv_s=$?; set +xevuT; } 2>/dev/null
+__dv_post
+`
+
+/** A "second terminal": the block runs in a subshell (a copy of the
+ * terminal as it is now) in the background, its output to a log. */
+export const backgroundScript = String.raw`( trap - EXIT; __dv_pre "$__dv_D/$1.sh" "$1"; set --; . "$__dv_f" ) </dev/null >"$__dv_D/$1.log" 2>&1 &
+__dv_reply bg "$!"
+`
+
+/** Quote a value for bash: single quotes, with `'` spelled `'\''`. */
+export function bashQuote(value: string): string {
+  return `'${value.replaceAll("'", String.raw`'\''`)}'`
+}
