@@ -36,7 +36,8 @@ describe.runIf(ready)('ShellSession: timeouts kill the whole group and say why',
   it('classifies a server in the foreground by its listening socket', async () => {
     const result = await shared.session.run({
       id: 'command@2',
-      timeoutMs: 1500,
+      // Python starts slowly on a loaded machine: give it time to listen.
+      timeoutMs: 5000,
       text: '# Start the server\npython3 -m http.server 0 --bind 127.0.0.1'
     })
     expect(result.timedOut).toBe(true)
