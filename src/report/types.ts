@@ -39,6 +39,9 @@ export interface StepReport {
   file: string
   /** Line of the step's opening fence. */
   line: number
+  /** Headings the block sits under, outermost first: with the kind, the
+   * step's name in JUnit, which moving lines does not change. */
+  headings?: string[]
   status: StepStatus
   title?: string
   /** The command as run (placeholders filled in), for command steps. */
@@ -50,6 +53,13 @@ export interface StepReport {
   expectLine?: number
   /** Unified diff of expected against actual output. */
   diff?: string
+  /** The exact Markdown line at fault: the first expected line that
+   * differs, or the line of the command that failed. */
+  failedLine?: number
+  /** For an output that differs: the doc's block and what the terminal
+   * printed, shown side by side. */
+  expected?: string
+  actual?: string
   notes: string[]
 }
 

@@ -130,22 +130,26 @@ describe('docs-verify CLI conventions of a real run (a one-second team chapter)'
     expect(result.stderr).toContain('fancy')
   })
 
-  it('the plain report under CI with NO_COLOR has no escape sequences, and progress goes to stderr', async () => {
+  it('prints one plain line per step on stdout under CI with NO_COLOR: its Markdown line and command, no escape sequences', async () => {
     const result = await runCli(['chapter-1', '--no-cache', '--reporter', 'plain'], {cwd: quickGuide})
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('passed')
     expect(result.stdout + result.stderr).not.toMatch(/\x1b\[/)
-    expect(() => JSON.parse(result.stdout)).toThrow()
-    // One finished line per step on stderr: CI logs show progress, stdout stays the report.
-    expect(result.stderr).toContain(`docs/${path.basename(quickChapter)}:12 command@12`)
+    expect(result.stderr).toBe('')
+    const file = `docs/${path.basename(quickChapter)}`
+    // Each step once, led by its line, named by its first command (not the block title).
+    expect(result.stdout.split(`${file}:12 `)).toHaveLength(2)
+    expect(result.stdout).toContain(`  ✓ ${file}:12 $ test -z "$GOOGLE_APPLICATION_CREDENTIALS" …`)
+    expect(result.stdout).not.toContain('Execute the following')
+    expect(result.stdout.split('Chapter 1 - Check the sandbox passed')).toHaveLength(2)
+    expect(result.stdout).toMatch(/\n1 chapter run: 1 passed, 0 failed, 0 errors, 0 restored \(.*\)\n$/)
   }, 60_000)
 
-  it('--output writes the report to the file, not to stdout', async () => {
+  it('--output writes the report to the file; the run lines stay on stdout', async () => {
     const output = path.join(quickGuide, '..', `${path.basename(quickGuide)}-report.json`)
     made.push(output)
     const result = await runCli(['chapter-1', '--no-cache', '--reporter', 'json', '--output', output], {cwd: quickGuide})
     expect(result.code).toBe(0)
-    expect(result.stdout).toBe('')
+    expect(result.stdout).toContain('1 chapter run: 1 passed')
     expect(existsSync(output)).toBe(true)
     const report = JSON.parse(await readFile(output, 'utf8')) as {chapters: {status: string}[]}
     expect(report.chapters.map((chapter) => chapter.status)).toEqual(['passed'])

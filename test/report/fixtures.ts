@@ -3,7 +3,7 @@ import type {ChapterReport, StepReport, VerifyReport} from '../../src/report/ind
 /** A step report with defaults for what a test does not care about. */
 export function step(partial: Partial<StepReport> & {id: string; status: StepReport['status']}): StepReport {
   const line = Number(partial.id.split('@')[1] ?? 1)
-  return {kind: 'command', file: 'docs/chapter-7.md', line, durationMs: 1200, notes: [], ...partial}
+  return {kind: 'command', file: 'docs/chapter-7.md', line, headings: ['Chapter 7 - Move the data', 'Steps'], durationMs: 1200, notes: [], ...partial}
 }
 
 /** A run over two variants of one chapter plus a chapter that could not run. */
@@ -16,18 +16,24 @@ export function sampleReport(durationMs = 5000): VerifyReport {
     status: 'failed',
     durationMs,
     steps: [
-      step({id: 'command@110', status: 'passed', title: 'Execute the following command(s) in a terminal'}),
-      step({id: 'command@150', status: 'stood-in', notes: ['gcloud projects create ran against the local stand-in']}),
+      step({id: 'command@110', status: 'passed', title: 'Execute the following command(s) in a terminal', command: '# Create the project\ngcloud projects create mlops-demo\n'}),
+      step({id: 'command@150', status: 'stood-in', command: 'gcloud auth login', message: 'line 151: `gcloud auth login` stood in: a browser login', notes: ['gcloud projects create ran against the local stand-in']}),
       step({
-        id: 'command@326',
+        id: 'expect@333',
+        kind: 'expect',
         status: 'failed',
+        durationMs: 0,
+        command: 'pip freeze | grep dvc',
         expectLine: 333,
+        failedLine: 335,
         message: 'Output differs from the block at line 333: <dvc[gs]> & "quotes" 100%',
-        diff: '-dvc==3.47.0\n+dvc[gs]==3.47.0\u0007'
+        diff: '-dvc==3.47.0\n+dvc[gs]==3.47.0\u0007',
+        expected: 'dvc==3.47.0\n',
+        actual: 'dvc[gs]==3.47.0\n'
       }),
-      step({id: 'command@170', status: 'timed-out', message: 'No output for 60s: browser login'}),
-      step({id: 'file@317', kind: 'file', status: 'skipped', message: 'Display only'}),
-      step({id: 'command@412', status: 'passed', notes: ['Tolerated: index line differs']})
+      step({id: 'command@170', status: 'timed-out', command: 'gcloud init', failedLine: 171, message: 'No output for 60s: browser login'}),
+      step({id: 'file@317', kind: 'file', title: 'requirements.txt', status: 'skipped', message: 'Display only'}),
+      step({id: 'expect@412', kind: 'expect', command: 'git status', status: 'passed', notes: ['tolerated (git-status-hint): index line differs']})
     ],
     checks: [
       {name: 'bucket exists', status: 'failed', message: 'gs://mlops-bucket missing', file: 'docs/chapter-7.md', line: 284},

@@ -27,7 +27,7 @@ describe('renderJunit', () => {
     expect(xml).toContain('&lt;dvc[gs]&gt; &amp; &quot;quotes&quot;')
     const failure = findAll(root, 'failure')[0]
     expect(failure?.attributes.message).toBe(
-      'docs/chapter-7.md:333: Output differs from the block at line 333: <dvc[gs]> & "quotes" 100%'
+      'docs/chapter-7.md:335: Output differs from the block at line 333: <dvc[gs]> & "quotes" 100%'
     )
     expect(failure?.text).toContain('+dvc[gs]==3.47.0\uFFFD')
     const check = findAll(root, 'failure')[1]

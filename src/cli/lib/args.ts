@@ -2,7 +2,13 @@ import {parseArgs} from 'node:util'
 import {UsageError} from './usage-error.js'
 
 export type OutputFormat = 'text' | 'sh' | 'json'
-export type Reporter = 'auto' | 'plain' | 'json' | 'junit' | 'github'
+export type ReporterName = 'plain' | 'json' | 'junit' | 'github' | 'markdown'
+
+/** One `--reporter NAME[=FILE]`: where a report goes (no file: standard output). */
+export interface ReporterTarget {
+  name: ReporterName
+  file?: string
+}
 export type GcsBackend = 'auto' | 'container' | 'binary' | 'url'
 
 /** What the user asked for, fully validated. */
@@ -27,8 +33,11 @@ export interface VerifyOptions extends CommonOptions {
   set: Record<string, string>
   keep: boolean
   from?: string
-  reporter: Reporter
-  output?: string
+  /** Every report asked for, each to its file or (at most one) to standard
+   * output; never empty (plain on standard output by default). */
+  reporters: ReporterTarget[]
+  /** Show tolerated differences and stand-in notes. */
+  verbose: boolean
   update: boolean
   step: boolean
   watch: boolean
@@ -52,10 +61,11 @@ const options = {
   set: {type: 'string', multiple: true, short: 's'},
   keep: {type: 'boolean'},
   from: {type: 'string'},
-  reporter: {type: 'string', short: 'r'},
+  reporter: {type: 'string', short: 'r', multiple: true},
   output: {type: 'string', short: 'o'},
   update: {type: 'boolean', short: 'u'},
   step: {type: 'boolean'},
+  verbose: {type: 'boolean', short: 'V'},
   watch: {type: 'boolean', short: 'w'},
   'no-cache': {type: 'boolean'},
   jobs: {type: 'string', short: 'j'},
@@ -94,6 +104,55 @@ export function parseSetPairs(pairs: readonly string[]): Record<string, string> 
   return values
 }
 
+const reporterNames = ['auto', 'plain', 'json', 'junit', 'github', 'markdown'] as const
+
+/**
+ * `--reporter NAME[=FILE]` (repeatable) and `-o FILE` into report targets.
+ * `-o` names the file of the one reporter given without `=FILE` (the
+ * default plain report when none is given). Two reports on standard output,
+ * or two into one file, would interleave: a usage error.
+ */
+export function parseReporters(values: readonly string[], output: string | undefined): ReporterTarget[] {
+  const targets: ReporterTarget[] = values.map((value) => {
+    const at = value.indexOf('=')
+    const rawName = at < 0 ? value : value.slice(0, at)
+    const name = oneOf('reporter', rawName, reporterNames, 'plain')
+    const target: ReporterTarget = {name: name === 'auto' ? 'plain' : name}
+    if (at >= 0) {
+      const file = value.slice(at + 1)
+      if (file === '') throw new UsageError(`--reporter ${rawName}= needs a file name after \`=\` (for example --reporter ${rawName}=report.out)`)
+      target.file = file
+    }
+    return target
+  })
+  if (targets.length === 0) targets.push({name: 'plain'})
+  if (output !== undefined) {
+    const open = targets.filter((target) => target.file === undefined)
+    if (open.length !== 1) {
+      throw new UsageError(
+        open.length === 0
+          ? `-o ${output} has no reporter to go with: every --reporter already names its file (NAME=FILE)`
+          : `-o ${output} goes with one reporter; give each of ${open.map((target) => target.name).join(', ')} its own file: --reporter NAME=FILE`
+      )
+    }
+    open[0]!.file = output
+  }
+  const toStdout = targets.filter((target) => target.file === undefined)
+  if (toStdout.length > 1) {
+    throw new UsageError(
+      `only one report can go to standard output, got ${toStdout.map((target) => target.name).join(' and ')}: give the others a file (--reporter junit=report.xml)`
+    )
+  }
+  const seen = new Map<string, string>()
+  for (const target of targets) {
+    if (target.file === undefined) continue
+    const other = seen.get(target.file)
+    if (other !== undefined) throw new UsageError(`--reporter ${other} and --reporter ${target.name} both write ${target.file}: give each its own file`)
+    seen.set(target.file, target.name)
+  }
+  return targets
+}
+
 /** Turns argv (without node and script) into an {@link Invocation}.
  * Throws {@link UsageError} on anything it cannot accept. */
 export function parseInvocation(argv: readonly string[]): Invocation {
@@ -129,7 +188,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     tabs: values.tab ?? [],
     set: parseSetPairs(values.set ?? []),
     keep: values.keep ?? false,
-    reporter: oneOf('reporter', values.reporter, ['auto', 'plain', 'json', 'junit', 'github'] as const, 'auto'),
+    reporters: parseReporters(values.reporter ?? [], values.output),
+    verbose: values.verbose ?? false,
     update: values.update ?? false,
     step: values.step ?? false,
     watch: values.watch ?? false,
@@ -139,7 +199,6 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   if (values.provider !== undefined) verify.provider = values.provider
   if (values.from !== undefined) verify.from = values.from
-  if (values.output !== undefined) verify.output = values.output
   if (values.shard !== undefined) verify.shard = values.shard
   if (values['gcs-url'] !== undefined) verify.gcsUrl = values['gcs-url']
   if (values.timeout !== undefined) verify.timeout = positiveInteger('timeout', values.timeout, 300)

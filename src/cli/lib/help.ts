@@ -31,8 +31,12 @@ Running:
       --shard I/N          run the I-th of N deterministic slices of the work
 
 Reporting:
-  -r, --reporter NAME      auto (default: live on a TTY, plain otherwise), plain, json, junit, github
-  -o, --output FILE        write the report to FILE instead of standard output
+  -r, --reporter NAME[=FILE]  plain (default), json, junit, github, markdown; repeatable,
+                           each to its FILE (at most one to standard output):
+                           --reporter github --reporter junit=report.xml --reporter json=run.json
+  -o, --output FILE        the FILE of the one reporter given without =FILE
+  -V, --verbose            also show tolerated differences and stand-ins (notices on GitHub)
+  With GITHUB_STEP_SUMMARY set, a Markdown summary of the run is appended to it.
 
   -h, --help               this help
   -v, --version            the version

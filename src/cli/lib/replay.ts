@@ -1,20 +1,8 @@
 import {createInterface} from 'node:readline/promises'
 import type {PreparedStep} from '../../dry-run/index.js'
+import {sideBySide} from '../../report/index.js'
 import type {StepReport} from '../../report/index.js'
 import type {ComparedOutput} from '../../verify/lib/run-chapter.js'
-
-function sideBySide(left: string, right: string, width: number): string[] {
-  const a = left.replace(/\n$/, '').split('\n')
-  const b = right.replace(/\n$/, '').split('\n')
-  const rows = [`${'the doc shows'.padEnd(width)} | your terminal printed`, `${'-'.repeat(width)}-+-${'-'.repeat(width)}`]
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const l = (a[i] ?? '').replace(/\t/g, '    ')
-    const r = (b[i] ?? '').replace(/\t/g, '    ')
-    const mark = l.trim() === r.trim() ? ' ' : '≠'
-    rows.push(`${(l.length > width ? `${l.slice(0, width - 1)}…` : l).padEnd(width)} ${mark} ${r}`)
-  }
-  return rows
-}
 
 /** The learner's replay (`--step`): each step shown with its values before
  * it runs, waiting for Enter on a terminal; after a command, the doc's

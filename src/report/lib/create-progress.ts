@@ -1,10 +1,9 @@
 import type {StepKind} from '../../plan/types.js'
 import type {ChapterReport, StepReport} from '../types.js'
 import {createStyle} from './ansi-style.js'
-import type {Style} from './ansi-style.js'
 import {formatDuration} from './format-duration.js'
-import {chapterMark, stepMark} from './status-marks.js'
-import {stepLabel} from './step-label.js'
+import {chapterLine, stepLines} from './render-plain.js'
+import {firstLine} from './step-label.js'
 
 /** The part of a plan step progress needs (a plan `Step` fits). */
 export interface ProgressStep {
@@ -13,12 +12,19 @@ export interface ProgressStep {
   file: string
   line: number
   title?: string
+  /** The block as written: a command's first line names the running step. */
+  text?: string
 }
 
 export interface ProgressOptions {
   /** Redraw one status line in place (a terminal); else append plain lines. */
   tty: boolean
   color: boolean
+  /** Also print each step's notes (tolerated differences, stand-ins). */
+  verbose?: boolean
+  /** Without a terminal: a line for a step still running after this long,
+   * and again each time as long, so a CI log shows what hangs. */
+  stillRunningMs?: number
   /** Clock, for callers that replay a run. */
   now?: () => number
 }
@@ -40,16 +46,18 @@ const tickMs = 1000
 const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
 
 /**
- * Reports steps as they run. On a terminal, one line shows the running step
- * and its elapsed time, redrawn in place (padding, not escape codes, clears
- * it, so it stays clean without colour); finished problems and chapters
- * are printed above it. Elsewhere (CI logs, pipes) every start and finish
- * is a line of its own, so a hang shows what was running.
+ * Reports a run as it goes: one line per finished step, led by its
+ * Markdown line, and one line per finished chapter, each printed once. On a
+ * terminal a status line under them shows the running step and its elapsed
+ * time, redrawn in place (padding, not escape codes, clears it, so it stays
+ * clean without colour). Elsewhere (CI logs, pipes) nothing is redrawn; a
+ * step that runs long gets a "still running" line instead.
  */
 export function createProgress(stream: Writable, options: ProgressOptions): Progress {
   const style = createStyle(options.color)
   const now = options.now ?? Date.now
-  const running = new Map<string, {step: ProgressStep; started: number}>()
+  const stillRunningMs = options.stillRunningMs ?? 60_000
+  const running = new Map<string, {step: ProgressStep; started: number; reported: number}>()
   let drawn = 0
   let frame = 0
   let timer: NodeJS.Timeout | undefined
@@ -68,7 +76,7 @@ export function createProgress(stream: Writable, options: ProgressOptions): Prog
     // A wrapped line cannot be redrawn in place: shorten the step, never the
     // elapsed time.
     const room = Math.max(1, (stream.columns ?? 80) - 1 - head.length - tail.length)
-    let what = `${latest.step.file}:${latest.step.line} ${label(latest.step)}`
+    let what = `${latest.step.file}:${latest.step.line} ${runningSummary(latest.step)}`
     if (what.length > room) what = `${what.slice(0, room - 1)}…`
     const plain = `${head}${what}${tail}`
     frame++
@@ -76,26 +84,31 @@ export function createProgress(stream: Writable, options: ProgressOptions): Prog
     stream.write(`\r${style.cyan(plain)}${padding}`)
     drawn = plain.length
   }
+  const reportLongSteps = (): void => {
+    for (const entry of running.values()) {
+      const elapsed = now() - entry.started
+      if (elapsed < (entry.reported + 1) * stillRunningMs) continue
+      entry.reported = Math.floor(elapsed / stillRunningMs)
+      stream.write(`  ${style.dim('…')} ${entry.step.file}:${entry.step.line} ${runningSummary(entry.step)} ${style.dim(`still running (${formatDuration(elapsed)})`)}\n`)
+    }
+  }
+  const tick = (): void => (options.tty ? draw() : reportLongSteps())
   const stopTimer = (): void => {
     if (timer) clearInterval(timer)
     timer = undefined
   }
-  const print = (line: string): void => {
+  const print = (lines: string[]): void => {
     if (options.tty) clear()
-    stream.write(`${line}\n`)
+    stream.write(`${lines.join('\n')}\n`)
     if (options.tty) draw()
   }
 
   return {
     stepStarted(step) {
-      running.set(step.id, {step, started: now()})
-      if (!options.tty) {
-        stream.write(`  ${style.dim('…')} ${step.file}:${step.line} ${label(step)}\n`)
-        return
-      }
-      draw()
+      running.set(step.id, {step, started: now(), reported: 0})
+      if (options.tty) draw()
       if (!timer) {
-        timer = setInterval(draw, tickMs)
+        timer = setInterval(tick, tickMs)
         // Progress must never keep the process alive.
         timer.unref()
       }
@@ -103,16 +116,12 @@ export function createProgress(stream: Writable, options: ProgressOptions): Prog
     stepFinished(step) {
       running.delete(step.id)
       if (running.size === 0) stopTimer()
-      const shown = !options.tty || step.status === 'failed' || step.status === 'timed-out'
-      if (shown) print(finishedLine(step, style))
-      else if (options.tty) draw()
+      print(stepLines(step, style, options.verbose ?? false))
     },
     chapterFinished(chapter) {
       running.clear()
       stopTimer()
-      print(
-        `${chapterMark(chapter.status, style)} ${chapter.title} ${style.dim(`[${chapter.variant}]`)} ${chapter.status} ${style.dim(formatDuration(chapter.durationMs))}`
-      )
+      print([chapterLine(chapter, style)])
     },
     stop() {
       running.clear()
@@ -122,11 +131,13 @@ export function createProgress(stream: Writable, options: ProgressOptions): Prog
   }
 }
 
-function label(step: ProgressStep): string {
-  return step.title ? `${step.id} (${step.title})` : step.id
-}
-
-function finishedLine(step: StepReport, style: Style): string {
-  const head = `  ${stepMark(step.status, style)} ${step.file}:${step.line} ${stepLabel(step)} ${step.status} ${style.dim(formatDuration(step.durationMs))}`
-  return step.message && step.status !== 'passed' ? `${head}\n      ${step.message.split('\n')[0] ?? ''}` : head
+function runningSummary(step: ProgressStep): string {
+  switch (step.kind) {
+    case 'command':
+      return step.text === undefined ? step.title ?? step.id : `$ ${firstLine(step.text)}`
+    case 'file':
+      return `write ${step.title ?? step.id}`
+    case 'expect':
+      return 'comparing the output'
+  }
 }

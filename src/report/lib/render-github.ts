@@ -1,18 +1,24 @@
 import type {StepReport, VerifyReport} from '../types.js'
-import {failureLine, stepLabel} from './step-label.js'
+import {failureLine, stepSummary} from './step-label.js'
 import {workflowCommand} from './workflow-command.js'
 
-const toleratedNote = /tolerat/i
+export interface GithubOptions {
+  /** Also a `::notice` for each step run against a stand-in and each
+   * difference the checker tolerated. Never a warning: a passing run must
+   * not look like a problem in the pull request. */
+  verbose?: boolean
+}
 
 /**
- * GitHub Actions annotations: `::error` at the Markdown line of every failed
- * or timed-out step, failed check and chapter that could not run; `::warning`
- * for steps run against a stand-in and for differences the checker tolerated.
+ * GitHub Actions annotations: `::error` at the exact Markdown line of every
+ * failure (the first expected line that differs, the line of the command
+ * that failed), of every failed check and of each chapter that could not
+ * run. A passing run prints nothing, unless verbose.
  */
-export function renderGithub(report: VerifyReport): string {
+export function renderGithub(report: VerifyReport, options: GithubOptions = {}): string {
   const lines: string[] = []
   for (const chapter of report.chapters) {
-    const where = `${chapter.slug} [${chapter.variant}]`
+    const where = chapter.variant === 'default' ? chapter.title : `${chapter.title} [${chapter.variant}]`
     if (chapter.status === 'error') {
       lines.push(
         workflowCommand(
@@ -22,29 +28,24 @@ export function renderGithub(report: VerifyReport): string {
         )
       )
     }
-    for (const step of chapter.steps) lines.push(...stepCommands(step, where))
+    for (const step of chapter.steps) lines.push(...stepCommands(step, where, options.verbose ?? false))
     for (const check of chapter.checks) {
       if (check.status !== 'failed') continue
-      lines.push(
-        workflowCommand('error', {file: check.file, line: check.line, title: `docs-verify: ${where} check ${check.name}`}, check.message)
-      )
+      lines.push(workflowCommand('error', {file: check.file, line: check.line, title: `docs-verify: ${where}: check ${check.name}`}, check.message))
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`
 }
 
-function stepCommands(step: StepReport, where: string): string[] {
-  const title = `docs-verify: ${where} ${stepLabel(step)}`
+function stepCommands(step: StepReport, where: string, verbose: boolean): string[] {
+  const title = `docs-verify: ${where}: ${stepSummary(step)}`
   if (step.status === 'failed' || step.status === 'timed-out') {
     const message = step.message ?? (step.status === 'failed' ? 'The step failed.' : 'The step timed out.')
     const body = step.diff ? `${message}\n${step.diff}` : message
     return [workflowCommand('error', {file: step.file, line: failureLine(step), title}, body)]
   }
-  const warnings =
-    step.status === 'stood-in'
-      ? [step.message ?? 'Ran against a local stand-in, not the real service.', ...step.notes]
-      : step.notes.filter((note) => toleratedNote.test(note))
-  if (warnings.length === 0) return []
-  return [workflowCommand('warning', {file: step.file, line: step.line, title}, warnings.join('\n'))]
+  if (!verbose) return []
+  const notes = step.status === 'stood-in' && step.message !== undefined ? [step.message, ...step.notes] : step.notes
+  if (notes.length === 0) return []
+  return [workflowCommand('notice', {file: step.file, line: step.line, title}, notes.join('\n'))]
 }
-

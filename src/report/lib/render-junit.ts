@@ -1,6 +1,7 @@
 import type {ChapterReport, CheckReport, StepReport, VerifyReport} from '../types.js'
 import {junitSeconds} from './format-duration.js'
-import {failureLine, stepLabel} from './step-label.js'
+import {stableCheckNames, stableStepNames} from './stable-names.js'
+import {failureLine} from './step-label.js'
 import {escapeXmlAttribute as attr, escapeXmlText as text} from './xml-escape.js'
 
 interface Case {
@@ -14,8 +15,10 @@ interface Case {
 
 /**
  * JUnit XML: one `<testsuite>` per chapter and variant, one `<testcase>` per
- * step and check. Names are built from file, variant and step id only, so
- * files written by shards merge without clashes or churn.
+ * step and check. Names come from the file, variant, heading path and step
+ * kind, never a line number, so files written by shards merge without
+ * clashes and an edit above a step does not rename it (the line is in the
+ * `line` attribute and the failure message).
  */
 export function renderJunit(report: VerifyReport): string {
   const suites = report.chapters.map((chapter) => ({chapter, cases: chapterCases(chapter)}))
@@ -52,7 +55,9 @@ function counts(cases: Case[]): string {
 }
 
 function chapterCases(chapter: ChapterReport): Case[] {
-  const cases = [...chapter.steps.map(stepCase), ...chapter.checks.map(checkCase)]
+  const stepNames = stableStepNames(chapter)
+  const checkNames = stableCheckNames(chapter)
+  const cases = [...chapter.steps.map((step, index) => stepCase(step, stepNames[index]!)), ...chapter.checks.map((check, index) => checkCase(check, checkNames[index]!))]
   if (chapter.status === 'error') {
     const message = chapter.message ?? 'The chapter could not run.'
     cases.unshift({
@@ -69,12 +74,12 @@ function chapterCases(chapter: ChapterReport): Case[] {
   return cases
 }
 
-function stepCase(step: StepReport): Case {
+function stepCase(step: StepReport, name: string): Case {
   const line = failureLine(step)
   const where = `${step.file}:${line}`
   const message = step.message ?? defaultMessage(step)
   const body = [message, step.diff, ...step.notes.map((note) => `note: ${note}`)].filter((part) => part).join('\n\n')
-  const base = {name: stepLabel(step), timeMs: step.durationMs, file: step.file, line: step.line, out: step.notes.join('\n')}
+  const base = {name, timeMs: step.durationMs, file: step.file, line: step.line, out: step.notes.join('\n')}
   switch (step.status) {
     case 'failed':
       return {...base, outcome: {tag: 'failure', type: 'failed', message: `${where}: ${message}`, body}, out: ''}
@@ -88,8 +93,8 @@ function stepCase(step: StepReport): Case {
   }
 }
 
-function checkCase(check: CheckReport): Case {
-  const base = {name: `check ${check.name}`, timeMs: 0, file: check.file, line: check.line, out: ''}
+function checkCase(check: CheckReport, name: string): Case {
+  const base = {name, timeMs: 0, file: check.file, line: check.line, out: ''}
   if (check.status === 'passed') return {...base, outcome: null}
   const where = `${check.file}:${check.line}`
   return {...base, outcome: {tag: 'failure', type: 'check', message: `${where}: ${check.message}`, body: check.message}}

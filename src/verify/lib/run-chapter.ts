@@ -98,11 +98,13 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
     const where = hang ? `line ${step.line + hang.line} (\`${hang.command.trim()}\`)` : `the block at line ${step.line}`
     report.message = `${where} did not finish within ${Math.round(timeoutMs / 1000)} s: ${why}`
     report.diff = tail(result.output)
+    if (hang) report.failedLine = step.line + hang.line
   } else if (result.exitCode !== 0 && result.background === undefined) {
     report.status = 'failed'
     const failed = result.failedCommand
     const where = failed ? `line ${step.line + failed.line} \`${failed.command.trim()}\`` : `the block at line ${step.line}`
     report.message = `${where} exited with ${failed?.exitCode ?? result.exitCode ?? result.signal}:\n${tail(result.output)}`
+    if (failed) report.failedLine = step.line + failed.line
   } else if (prepared.standIns.length > 0) {
     report.status = 'stood-in'
     report.message = standInNotes(prepared).join('; ')
@@ -200,6 +202,10 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
     if (lines.length === 0 && comparison.extraLines.length > 0) lines.push(...comparison.extraLines.map((extra) => extra.message))
     report.message = `the output of line ${source.prepared.step.line} differs from the doc (line ${step.line}):\n${lines.map((line) => `  - ${line}`).join('\n')}`
     report.diff = comparison.diff
+    const first = comparison.mismatches.find((mismatch) => mismatch.expectedLine !== undefined)?.expectedLine
+    if (first !== undefined) report.failedLine = step.line + first
+    report.expected = prepared.text
+    report.actual = result.output
   }
   run.onCompared?.({step, expected: prepared.text, actual: result.output, command: source.prepared.text, sandboxPaths, comparison})
   return report
@@ -228,6 +234,7 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
     } else {
       report = checkExpect(current, step, commands, run)
     }
+    report.headings = step.headings
     steps.push(report)
     run.onStepFinished?.(report)
   }

@@ -10,6 +10,8 @@ import {planFor, prepareVariant} from '../../../verify/lib/prepare-chapter.js'
 import {builtInStandIns} from '../../../verify/lib/built-in-stand-ins.js'
 import type {Chapter} from '../../../guide/index.js'
 import {version} from '../../../version.js'
+import {buildChains} from '../../../verify/lib/build-chains.js'
+import {chainsOfShard} from '../shard-selection.js'
 
 function planJson(prepared: PreparedChapter[], runsFirst: string[]): object {
   const first = prepared[0]!
@@ -31,13 +33,34 @@ function planJson(prepared: PreparedChapter[], runsFirst: string[]): object {
   }
 }
 
+/** The chapter variants `--shard` gives this shard to verify, as
+ * `file\0variant` keys: the very selection a run makes. */
+async function variantsOfShard(chapters: readonly Chapter[], options: VerifyOptions, workspace: Workspace, cwd: string): Promise<Set<string>> {
+  const chains = await buildChains(chapters, {
+    cwd,
+    guide: workspace.guide,
+    config: workspace.config,
+    ...(options.provider === undefined ? {} : {provider: options.provider}),
+    tabs: options.tabs,
+    set: options.set,
+    ...(options.from === undefined ? {} : {from: options.from}),
+    builtInStandIns: builtInStandIns()
+  })
+  const keys = new Set<string>()
+  for (const chain of chainsOfShard(chains, options.shard!)) {
+    for (const link of chain.links) if (link.role === 'target') keys.add(`${link.prepared.plan.file}\0${link.prepared.variant.id}`)
+  }
+  return keys
+}
+
 /** `docs-verify <chapter> --dry-run`: what a learner would do, nothing run. */
 export async function dryRunCommand(chapters: readonly Chapter[], options: VerifyOptions, workspace: Workspace, io: Io): Promise<number> {
   const outputs: string[] = []
   const json: object[] = []
+  const inShard = options.shard === undefined ? undefined : await variantsOfShard(chapters, options, workspace, io.cwd)
   for (const chapter of chapters) {
     const {plan, variants} = await planFor(chapter, {cwd: io.cwd, ...options})
-    const prepared = variants.map((variant) =>
+    const prepared = variants.filter((variant) => inShard === undefined || inShard.has(`${plan.file}\0${variant.id}`)).map((variant) =>
       prepareVariant(plan, variant, {
         cwd: io.cwd,
         ...options,
@@ -46,6 +69,7 @@ export async function dryRunCommand(chapters: readonly Chapter[], options: Verif
       })
     )
     const runsFirst = predecessorsOf(chapter, workspace.guide, configForChapter(workspace.config, chapter), options.from).map((before) => before.slug || before.title)
+    if (inShard !== undefined && prepared.length === 0) continue
     if (options.format === 'json') {
       if (prepared.length > 0) json.push(planJson(prepared, runsFirst))
       else json.push({file: plan.file, title: plan.title, slug: plan.slug, runsFirst, notes: plan.notes, variants: []})

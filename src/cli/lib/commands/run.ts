@@ -1,4 +1,3 @@
-import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {VerifyOptions} from '../args.js'
 import type {Io} from '../main.js'
@@ -7,11 +6,12 @@ import {UsageError} from '../usage-error.js'
 import {terminalStyle} from '../terminal.js'
 import {createReplay} from '../replay.js'
 import type {Chapter} from '../../../guide/index.js'
-import {createProgress, renderGithub, renderJson, renderJunit, renderPlain} from '../../../report/index.js'
+import {createProgress, renderClosing} from '../../../report/index.js'
+import {checkReportFiles, humanStream, writeReports} from '../report-outputs.js'
 import type {ChapterReport, VerifyReport} from '../../../report/index.js'
-import {parseShard, shardChains} from '../../../shard/index.js'
+import {chainsOfShard} from '../shard-selection.js'
 import {version} from '../../../version.js'
-import {buildChains, splitForShards} from '../../../verify/lib/build-chains.js'
+import {buildChains} from '../../../verify/lib/build-chains.js'
 import type {VerifyChain} from '../../../verify/lib/build-chains.js'
 import {builtInStandIns} from '../../../verify/lib/built-in-stand-ins.js'
 import {startCloudFor} from '../../../verify/lib/start-cloud.js'
@@ -35,22 +35,10 @@ async function pool<T>(count: number, limit: number, job: (index: number) => Pro
   return results
 }
 
-function render(report: VerifyReport, options: VerifyOptions, color: boolean): string {
-  switch (options.reporter) {
-    case 'json':
-      return renderJson(report)
-    case 'junit':
-      return renderJunit(report)
-    case 'github':
-      return renderGithub(report)
-    default:
-      return renderPlain(report, {color})
-  }
-}
-
 /** `docs-verify <chapters>`: run in sandboxes, check, report. */
 export async function runCommand(chapters: readonly Chapter[], options: VerifyOptions, workspace: Workspace, io: Io): Promise<number> {
   const started = new Date()
+  await checkReportFiles(options.reporters, io.cwd, io.env)
   let chains: VerifyChain[] = await buildChains(chapters, {
     cwd: io.cwd,
     guide: workspace.guide,
@@ -61,18 +49,10 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
     ...(options.from === undefined ? {} : {from: options.from}),
     builtInStandIns: builtInStandIns()
   })
-  if (options.shard !== undefined) {
-    const shard = parseShard(options.shard)
-    if (!shard.ok) throw new UsageError(shard.message)
-    chains = shardChains(
-      splitForShards(chains, shard.shard.count).map((chain) => ({...chain, chapters: chain.links})),
-      shard.shard,
-      (chain) => chain.links.reduce((sum, link) => sum + link.prepared.steps.length, 0)
-    )
-  }
-  const out = terminalStyle(io.stdout, io.env)
-  const err = terminalStyle(io.stderr, io.env)
-  const progress = createProgress(io.stderr, {tty: err.live && !options.step, color: err.color})
+  if (options.shard !== undefined) chains = chainsOfShard(chains, options.shard)
+  const human = humanStream(options.reporters, io)
+  const look = terminalStyle(human, io.env)
+  const progress = createProgress(human, {tty: look.live && !options.step, color: look.color, verbose: options.verbose})
   const replay = options.step ? createReplay({stdout: io.stdout, stdin: process.stdin}) : undefined
   if (replay && options.jobs > 1) throw new UsageError('--step replays one step at a time: it cannot go with --jobs')
   const updates: ExpectedUpdate[] = []
@@ -126,9 +106,8 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
     const written = await applyUpdates(collectUpdates(updates), io.cwd)
     for (const line of written) io.stderr.write(`docs-verify: ${line}\n`)
   }
-  const text = render(report, options, out.color && options.output === undefined)
-  if (options.output !== undefined) await writeFile(path.resolve(io.cwd, options.output), text)
-  else io.stdout.write(text)
+  await writeReports(report, options.reporters, {verbose: options.verbose, cwd: io.cwd, env: io.env, stdout: io.stdout})
+  human.write(renderClosing(report, {color: look.color, verbose: options.verbose}))
   const failed = report.chapters.some((chapter) => chapter.status === 'failed' || chapter.status === 'error')
   return failed ? exitCodes.failed : exitCodes.passed
 }
