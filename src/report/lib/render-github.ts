@@ -45,7 +45,7 @@ function stepCommands(step: StepReport, where: string, verbose: boolean): string
     return [workflowCommand('error', {file: step.file, line: failureLine(step), title}, body)]
   }
   if (!verbose) return []
-  const notes = step.status === 'stood-in' && step.message !== undefined ? [step.message, ...step.notes] : step.notes
+  const notes = step.status === 'stood-in' && step.message !== undefined && !step.notes.includes(step.message) ? [step.message, ...step.notes] : step.notes
   if (notes.length === 0) return []
   return [workflowCommand('notice', {file: step.file, line: step.line, title}, notes.join('\n'))]
 }

@@ -44,7 +44,7 @@ export function stepLines(step: StepReport, style: Style, verbose: boolean): str
   const duration = step.kind === 'expect' ? '' : ` ${style.dim(formatDuration(step.durationMs))}`
   const lines = [`  ${stepMark(step.status, style)} ${step.file}:${step.line} ${stepSummary(step)}${status}${duration}`]
   if (verbose) {
-    const notes = step.status === 'stood-in' && step.message !== undefined ? [step.message, ...step.notes] : step.notes
+    const notes = step.status === 'stood-in' && step.message !== undefined && !step.notes.includes(step.message) ? [step.message, ...step.notes] : step.notes
     for (const note of notes) lines.push(`      ${style.dim(note)}`)
   }
   return lines
