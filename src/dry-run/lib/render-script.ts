@@ -1,3 +1,4 @@
+import {coverageOf, renderCoverage} from './coverage.js'
 import type {PreparedChapter} from './prepared.js'
 
 function quote(value: string): string {
@@ -53,5 +54,7 @@ export function renderPlanScript(chapter: PreparedChapter): string {
     out.push('')
   }
   if (hasBackground) out.push('kill "${background_pids[@]}" 2>/dev/null || true', '')
+  for (const line of renderCoverage(coverageOf(chapter))) out.push(`# ${line}`)
+  out.push('')
   return out.join('\n')
 }

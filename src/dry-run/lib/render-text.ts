@@ -1,3 +1,4 @@
+import {coverageOf, renderCoverage} from './coverage.js'
 import type {PreparedChapter, PreparedStep} from './prepared.js'
 
 function indent(text: string, prefix: string): string {
@@ -74,5 +75,6 @@ export function renderPlanText(chapter: PreparedChapter): string {
     out.push('', 'notes:')
     for (const note of plan.notes) out.push(`  ${note.file}:${note.line}: ${note.message}`)
   }
+  out.push('', ...renderCoverage(coverageOf(chapter)))
   return out.join('\n') + '\n'
 }

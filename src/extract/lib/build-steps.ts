@@ -100,7 +100,7 @@ export function buildSteps(codes: CodeContext[], lines: SourceLine[], file: stri
     const step = pending.step
     if (step.kind === 'expect' && step.target === 'output' && step.forStep === null) {
       pending.block.coverage = 'not-verified'
-      pending.block.coverageReason = 'no earlier command in the same container produces it'
+      pending.block.coverageReason = step.notes.find((note) => note.startsWith('the nearest command')) ?? 'no earlier command in the same container produces it'
     }
   }
   return built
@@ -238,7 +238,7 @@ function classify(context: CodeContext, lines: SourceLine[], file: string): Step
     if (lang !== undefined && shellLangs.has(lang)) step.notes.push(`fenced as \`${lang}\`, but the title names a file: treated as the file ${step.path}`)
     return step
   }
-  const expect = context.prose ? expectCue(context.prose.text) : undefined
+  const expect = context.prose && !againCue(context.prose.text) ? expectCue(context.prose.text) : undefined
   if (expect && context.prose) {
     const closed = isClosed(lines, endLine, line)
     const step: ExpectStep = {
@@ -322,7 +322,12 @@ function collectExamples(step: CommandStep | FileStep, context: CodeContext, exa
   }
 }
 
-/** An expected output describes the nearest earlier command in the same container or an enclosing one. */
+/**
+ * An expected output describes the nearest earlier command in the same
+ * container or an enclosing one, under the same heading: past a heading the
+ * output comes from something the doc does in between (an upload in a
+ * browser), not from that command.
+ */
 function bindExpectations(pending: Pending[]): void {
   for (let i = 0; i < pending.length; i++) {
     const expect = pending[i]!
@@ -338,9 +343,15 @@ function bindExpectations(pending: Pending[]): void {
       }
       fallback ??= candidate.step
     }
-    if (fallback) expect.step.forStep = fallback.id
+    if (fallback && !sameSection(fallback, expect.step)) {
+      expect.step.notes.push(`the nearest command (line ${fallback.line}) is under another heading: nothing here shows what produces this output`)
+    } else if (fallback) expect.step.forStep = fallback.id
     else expect.step.notes.push('no earlier command in the same container: nothing to compare this output with')
   }
+}
+
+function sameSection(a: Step, b: Step): boolean {
+  return a.headings.length === b.headings.length && a.headings.every((heading, index) => b.headings[index] === heading)
 }
 
 function isPrefix(outer: ContainerDirective[], inner: ContainerDirective[]): boolean {

@@ -110,7 +110,7 @@ function keepAskedPlaceholders(steps: Step[], paragraphs: Prose[]): void {
       else if (commandKeys.has(use.key)) kept.push({...use, because: {kind: 'command'}})
     }
     const left = step.placeholders.filter((use) => !kept.some((keep) => keep.offset === use.offset))
-    if (left.length > 0) {
+    if (left.length > 0 && step.kind === 'file') {
       const raws = [...new Set(left.map((use) => use.raw))].join(', ')
       step.notes.push(`kept as written: ${raws} (no prose asks to replace it and no command uses it)`)
     }

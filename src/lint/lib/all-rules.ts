@@ -3,6 +3,7 @@ import {containerEndedEarly} from './rules/container-ended-early.js'
 import {containerIndentation} from './rules/container-indentation.js'
 import {expectWithoutCommand} from './rules/expect-without-command.js'
 import {hlLinesOutOfRange} from './rules/hl-lines-out-of-range.js'
+import {outputWithoutCue} from './rules/output-without-cue.js'
 import {mergeConflictMarker} from './rules/merge-conflict-marker.js'
 import {pinnedVersionMismatch} from './rules/pinned-version-mismatch.js'
 import {placeholderLineBreak} from './rules/placeholder-line-break.js'
@@ -18,6 +19,7 @@ export const allRules: readonly LintRule[] = [
   containerEndedEarly,
   placeholderLineBreak,
   expectWithoutCommand,
+  outputWithoutCue,
   unboundVariable,
   hlLinesOutOfRange,
   pinnedVersionMismatch,

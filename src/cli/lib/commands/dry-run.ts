@@ -1,7 +1,7 @@
 import type {VerifyOptions} from '../args.js'
 import type {Io} from '../main.js'
 import {exitCodes} from '../main.js'
-import {renderPlanScript, renderPlanText} from '../../../dry-run/index.js'
+import {coverageOf, renderPlanScript, renderPlanText} from '../../../dry-run/index.js'
 import type {PreparedChapter} from '../../../dry-run/index.js'
 import {configForChapter} from '../../../config/index.js'
 import {predecessorsOf} from '../../../verify/lib/chain.js'
@@ -23,11 +23,13 @@ function planJson(prepared: PreparedChapter[], runsFirst: string[]): object {
     runsFirst,
     inheritedVariables: plan.inheritedVariables,
     notes: plan.notes,
+    blocks: plan.blocks,
     variants: prepared.map((chapter) => ({
       id: chapter.variant.id,
       choices: chapter.variant.choices,
       needs: chapter.needs,
       placeholders: chapter.placeholders,
+      coverage: coverageOf(chapter),
       steps: chapter.steps.map(({step, text, standIns}) => ({...step, run: text, standIns}))
     }))
   }
