@@ -16,6 +16,7 @@ export type Invocation =
   | {command: 'help'; topic?: string}
   | {command: 'version'}
   | {command: 'list'; options: CommonOptions}
+  | {command: 'init'; options: CommonOptions}
   | {command: 'lint'; paths: string[]; format: 'text' | 'json'; options: CommonOptions}
   | {command: 'verify'; targets: string[]; options: VerifyOptions}
 
@@ -167,7 +168,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (values.help) return positionals.length > 0 ? {command: 'help', topic: positionals[0]} : {command: 'help'}
   const [first, ...rest] = positionals
   if (first === undefined) {
-    throw new UsageError('Say what to verify: a chapter (`docs-verify chapter-7`), `all`, `list` or `lint`. Run `docs-verify --help` for more.')
+    throw new UsageError('Say what to verify: a chapter (`docs-verify chapter-7`), `all`, `list`, `lint` or `init`. Run `docs-verify --help` for more.')
   }
   if (first === 'help') return rest[0] === undefined ? {command: 'help'} : {command: 'help', topic: rest[0]}
   const common: CommonOptions = {}
@@ -176,6 +177,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (first === 'list') {
     if (rest.length > 0) throw new UsageError(`\`docs-verify list\` takes no arguments; got \`${rest.join(' ')}\``)
     return {command: 'list', options: common}
+  }
+  if (first === 'init') {
+    if (rest.length > 0) throw new UsageError(`\`docs-verify init\` takes no arguments (it writes docs-verify.config.yaml beside mkdocs.yml, or --config FILE); got \`${rest.join(' ')}\``)
+    return {command: 'init', options: common}
   }
   if (first === 'lint') {
     const format = oneOf('format', values.format, ['text', 'json'] as const, 'text')

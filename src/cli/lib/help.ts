@@ -7,6 +7,7 @@ Usage:
   docs-verify all [options]           verify every chapter of the guide
   docs-verify list                    chapters with step counts per variant
   docs-verify lint [paths...]         report defects in the Markdown itself
+  docs-verify init                    write a commented docs-verify.config.yaml for the guide
 
 Planning:
   -n, --dry-run            show what a learner would do, run nothing

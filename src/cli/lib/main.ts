@@ -35,6 +35,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const {listCommand} = await import('./commands/list.js')
         return await listCommand(invocation.options, io)
       }
+      case 'init': {
+        const {initCommand} = await import('./commands/init.js')
+        return await initCommand(invocation.options, io)
+      }
       case 'lint': {
         const {lintCommand} = await import('./commands/lint.js')
         return await lintCommand(invocation.paths, invocation.format, invocation.options, io)
