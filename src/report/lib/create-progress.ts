@@ -75,7 +75,7 @@ export function createProgress(stream: Writable, options: ProgressOptions): Prog
     const tail = ` ${elapsed}${others}`
     // A wrapped line cannot be redrawn in place: shorten the step, never the
     // elapsed time.
-    const room = Math.max(1, (stream.columns ?? 80) - 1 - head.length - tail.length)
+    const room = Math.max(1, (stream.columns || 80) - 1 - head.length - tail.length)
     let what = `${latest.step.file}:${latest.step.line} ${runningSummary(latest.step)}`
     if (what.length > room) what = `${what.slice(0, room - 1)}…`
     const plain = `${head}${what}${tail}`
