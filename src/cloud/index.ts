@@ -14,7 +14,9 @@ export {
 export type {ProvisionResult} from './lib/emulator-binary-locate.js'
 export {
   FAKE_GCS_SERVER_IMAGE,
+  ownerLabel,
   ContainerRuntimeUnavailableError,
+  ContainerStartError,
   probeContainerRuntime,
   startContainerEmulator,
   testcontainersRuntime

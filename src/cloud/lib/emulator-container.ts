@@ -1,9 +1,16 @@
+import {spawnSync} from 'node:child_process'
+import {trackCloser} from '../../process/index.js'
 import {importContainerPackage} from './container-packages.js'
 import {resetEmulator, waitForHealthy} from './emulator-health.js'
+import {freeLoopbackPort} from './free-port.js'
 import type {GcsEmulator, EmulatorLog} from './emulator-types.js'
 
 /** Pinned image: same fake-gcs-server release as the binary backend. */
 export const FAKE_GCS_SERVER_IMAGE = 'fsouza/fake-gcs-server:1.55.1'
+
+/** Label on every emulator container: the pid of the docs-verify that
+ * started it, to find what a run left behind. */
+export const ownerLabel = 'org.docs-verify.pid'
 
 /** Whether a container runtime answered. */
 export type RuntimeProbe = {available: true} | {available: false; reason: string}
@@ -57,15 +64,86 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
     },
     async startGcs(image) {
       const {CloudStorageEmulatorContainer} = await importContainerPackage('@testcontainers/gcloud', () => import('@testcontainers/gcloud'))
-      const started = await new CloudStorageEmulatorContainer(image).start()
+      /**
+       * On the host's network, on a free loopback port: the default bridge
+       * would put the emulator on a private address, and the base class's
+       * `-host 0.0.0.0` would expose it beyond this machine there (a later
+       * `-host` wins). The sandbox's gcloud and DVC then reach it as they
+       * reach the binary backend's.
+       */
+      class HostNetworkGcsContainer extends CloudStorageEmulatorContainer {
+        createdId: string | undefined
+        constructor(port: number) {
+          super(image)
+          // Nothing to publish on the host's network; testcontainers would
+          // otherwise wait for a port binding that never comes.
+          this.exposedPorts = []
+          this.createOpts.ExposedPorts = {}
+          this.hostConfig.PortBindings = {}
+          const hostPort = `127.0.0.1:${port}`
+          this.withNetworkMode('host')
+            .withLabels({[ownerLabel]: String(process.pid)})
+            .withExternalURL(`http://${hostPort}`)
+            .withPublicHost(hostPort)
+            .withCommand(['-host', '127.0.0.1', '-port', String(port), '-backend', 'memory'])
+        }
+        protected override async containerCreated(id: string): Promise<void> {
+          this.createdId = id
+        }
+      }
+      const port = await freeLoopbackPort()
+      const container = new HostNetworkGcsContainer(port)
+      let started
+      // With the reaper off nothing else removes the container if this
+      // process ends early (Ctrl-C, SIGTERM, an exit without cleanup).
+      const atExit = trackCloser(() => {
+        if (container.createdId) removeContainerSync(container.createdId)
+      })
+      try {
+        started = await container.start()
+      } catch (error) {
+        atExit.release()
+        // A container that never became ready is still there: with the
+        // reaper off nobody else removes it.
+        if (container.createdId) await removeContainer(container.createdId)
+        throw new Error(`${error instanceof Error ? error.message : String(error)}${startHint(error)}`, {cause: error})
+      }
       return {
-        endpoint: started.getEmulatorEndpoint(),
+        endpoint: `http://127.0.0.1:${port}`,
         stop: async () => {
-          await started.stop()
+          await started.stop({remove: true, timeout: 0})
+          atExit.release()
         }
       }
     }
   }
+}
+
+/** What to do when no registry answers: the two images testcontainers
+ * would pull. */
+function startHint(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  if (!/registry|pull|no such image|not found/i.test(message)) return ''
+  const hints: string[] = []
+  if (process.env.TESTCONTAINERS_RYUK_DISABLED !== 'true') {
+    hints.push("set TESTCONTAINERS_RYUK_DISABLED=true (testcontainers pulls its reaper image first; docs-verify stops its containers itself)")
+  }
+  hints.push(`if \`docker images ${FAKE_GCS_SERVER_IMAGE}\` lists nothing, build it with scripts/build-fake-gcs-server-image.sh`)
+  return `\nNo image registry answers: ${hints.join('; ')}.`
+}
+
+/** At exit only synchronous work runs: the docker CLI, best effort. */
+function removeContainerSync(id: string): void {
+  spawnSync('docker', ['rm', '--force', '--volumes', id], {stdio: 'ignore', timeout: 10_000})
+}
+
+async function removeContainer(id: string): Promise<void> {
+  const {getContainerRuntimeClient} = await importContainerPackage('testcontainers', () => import('testcontainers'))
+  const client = await getContainerRuntimeClient()
+  await client.container
+    .getById(id)
+    .remove({force: true, v: true})
+    .catch(() => {})
 }
 
 /** Probe a runtime without starting anything. */
@@ -74,8 +152,9 @@ export async function probeContainerRuntime(runtime: ContainerRuntime = testcont
 }
 
 /**
- * Start fake-gcs-server in a container. Throws when no runtime answers; the
- * `auto` backend catches that and falls back to the binary.
+ * Start fake-gcs-server in a container. Throws when no runtime answers or
+ * the container does not start; the `auto` backend catches both and falls
+ * back to the binary.
  */
 export async function startContainerEmulator(options: ContainerEmulatorOptions = {}): Promise<GcsEmulator> {
   const runtime = options.runtime ?? testcontainersRuntime()
@@ -83,7 +162,12 @@ export async function startContainerEmulator(options: ContainerEmulatorOptions =
   const probe = await runtime.probe()
   if (!probe.available) throw new ContainerRuntimeUnavailableError(probe.reason)
   options.log?.(`fake-gcs-server: starting container ${image}`)
-  const started = await runtime.startGcs(image)
+  let started: StartedGcsContainer
+  try {
+    started = await runtime.startGcs(image)
+  } catch (error) {
+    throw new ContainerStartError(image, error)
+  }
   const endpoint = started.endpoint.replace(/\/+$/, '')
   try {
     await waitForHealthy(endpoint)
@@ -109,6 +193,17 @@ export class ContainerRuntimeUnavailableError extends Error {
   constructor(reason: string) {
     super(`no container runtime: ${reason}`)
     this.name = 'ContainerRuntimeUnavailableError'
+    this.reason = reason
+  }
+}
+
+/** A runtime answered but the emulator's container did not start. */
+export class ContainerStartError extends Error {
+  readonly reason: string
+  constructor(image: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause)
+    super(`the container ${image} did not start: ${reason}`, {cause})
+    this.name = 'ContainerStartError'
     this.reason = reason
   }
 }

@@ -6,7 +6,7 @@ import {
   provisionFakeGcsServer,
   whichOnPath
 } from './emulator-binary-locate.js'
-import {ContainerRuntimeUnavailableError, startContainerEmulator} from './emulator-container.js'
+import {ContainerRuntimeUnavailableError, ContainerStartError, startContainerEmulator} from './emulator-container.js'
 import type {ContainerRuntime} from './emulator-container.js'
 import {connectUrlEmulator} from './emulator-url.js'
 import type {EmulatorLog, GcsEmulator} from './emulator-types.js'
@@ -54,9 +54,14 @@ export async function startGcsEmulator(options: StartGcsEmulatorOptions = {}): P
   try {
     return await startContainerEmulator({runtime: options.runtime, log})
   } catch (error) {
-    if (!(error instanceof ContainerRuntimeUnavailableError)) throw error
+    if (error instanceof ContainerRuntimeUnavailableError) {
+      log?.(`fake-gcs-server: no container runtime (${error.reason}); using the binary`)
+    } else if (error instanceof ContainerStartError) {
+      log?.(`fake-gcs-server: ${error.message}; using the binary`)
+    } else {
+      throw error
+    }
     containerReason = error.reason
-    log?.(`fake-gcs-server: no container runtime (${error.reason}); using the binary`)
   }
   try {
     return await startFromBinary(options)
