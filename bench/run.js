@@ -47,7 +47,8 @@ const suites = {
   cache: async () => (await import('./cache.js')).runCacheBench(),
   guide: async () => (await import('./guide.js')).runGuideBench(),
   jobs: async () => (await import('./guide.js')).runJobsBench(),
-  chapter7: async () => (await import('./guide.js')).runChapter7Bench()
+  chapter7: async () => (await import('./guide.js')).runChapter7Bench(),
+  package: async () => (await import('./package.js')).runPackageBench()
 }
 
 const wanted = process.argv.slice(2)
@@ -74,8 +75,12 @@ for (const name of names) {
     const ratio = row.ratio === undefined ? '' : `  ratio ${row.ratio.toFixed(2)}x`
     let floor = ''
     if (row.floor) {
-      const ok = (row.floor.max === undefined || row.value <= row.floor.max) && (row.floor.min === undefined || row.value >= row.floor.min)
-      floor = `  floor ${row.floor.max !== undefined ? `<= ${row.floor.max}` : `>= ${row.floor.min}`}: ${ok ? 'met' : 'MISSED'}`
+      const ok =
+        (row.floor.max === undefined || row.value <= row.floor.max) &&
+        (row.floor.min === undefined || row.value >= row.floor.min) &&
+        (row.floor.ratioMax === undefined || row.ratio <= row.floor.ratioMax)
+      const limit = row.floor.ratioMax !== undefined ? `ratio <= ${row.floor.ratioMax}` : row.floor.max !== undefined ? `<= ${row.floor.max}` : `>= ${row.floor.min}`
+      floor = `  floor ${limit}: ${ok ? 'met' : 'MISSED'}`
       if (!ok) missed++
     }
     console.log(`  ${row.name}: ${value}${baseline}${ratio}${floor}`)
