@@ -2,6 +2,7 @@ import {configForChapter} from '../../config/index.js'
 import type {Config, StandIn} from '../../config/index.js'
 import type {Chapter, Guide} from '../../guide/index.js'
 import {predecessorsOf} from './chain.js'
+import {assertVerifiable} from './nothing-to-verify.js'
 import {planFor, prepareVariant} from './prepare-chapter.js'
 import type {ChainLink} from './run-chain.js'
 
@@ -24,6 +25,7 @@ export interface ChainRequest {
 
 async function linkFor(chapter: Chapter, request: ChainRequest, role: ChainLink['role'], variantId?: string): Promise<ChainLink[]> {
   const {plan, variants} = await planFor(chapter, request)
+  if (role === 'target') assertVerifiable(plan, variants.map((variant) => variant.steps.length))
   const config = configForChapter(request.config, chapter)
   const chosen = variantId === undefined ? variants : variants.filter((variant) => variant.id === variantId)
   // Variants that choose tabs without steps of their own (GitLab + Linux

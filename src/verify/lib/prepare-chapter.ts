@@ -8,6 +8,7 @@ import type {Chapter} from '../../guide/index.js'
 import {fillPlaceholders, resolvePlaceholders, selectVariants} from '../../plan/index.js'
 import type {ChapterPlan, PlaceholderValue, Variant} from '../../plan/types.js'
 import {InputError} from './input-error.js'
+import {notText} from './nothing-to-verify.js'
 import {reasonsToChain} from './needs-earlier-chapters.js'
 import {bindSandboxPlaceholders} from './built-in-stand-ins.js'
 
@@ -41,6 +42,8 @@ export async function planFor(chapter: Chapter, options: Pick<PrepareOptions, 'c
   } catch (error) {
     throw new InputError(`${chapter.file}: cannot read the chapter (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the path or the nav entry`)
   }
+  const binary = notText(text)
+  if (binary !== undefined) throw new InputError(`${chapter.file}: not a Markdown text file (${binary}); check the path or the nav entry`)
   const plan = planChapter(text, displayPath(chapter.file, options.cwd), {title: chapter.title})
   const selection: {provider?: string; tabs?: string[]} = {}
   if (options.provider !== undefined) selection.provider = options.provider

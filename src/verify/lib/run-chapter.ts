@@ -114,6 +114,21 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
 
 async function runFileStep(prepared: PreparedStep, step: FileStep, run: ChapterRun): Promise<StepReport> {
   const started = Date.now()
+  if (step.mode === 'display') {
+    // A file a tool wrote, shown to the learner: writing it would hide
+    // whether the tool really wrote it so.
+    return {
+      id: step.id,
+      kind: 'file',
+      file: step.file,
+      line: step.line,
+      status: 'skipped',
+      title: step.path,
+      durationMs: 0,
+      notes: [...step.notes],
+      message: `not verified: ${step.path} is shown only, a tool writes it (${step.modeReason}); docs-verify does not write it`
+    }
+  }
   const replacement = step.mode === 'full' ? undefined : fileEditFor(run.config, step.path)
   const written = await applyFileStep(
     {id: step.id, path: step.path, text: prepared.text, mode: step.mode, ...(replacement ? {replacement} : {})},
@@ -247,7 +262,24 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
   }
   const results = new Map([...commands].map(([id, {result}]) => [id, result]))
   const checks = run.checkEffects ? await run.checkEffects(prepared, results) : []
-  const failed = steps.some((step) => step.status === 'failed' || step.status === 'timed-out') || checks.some((check) => check.status === 'failed')
+  // A file step that was not applied leaves the learner's state unknown: the
+  // chapter cannot pass.
+  const failed =
+    steps.some((step) => step.status === 'failed' || step.status === 'timed-out' || step.status === 'not-applied') || checks.some((check) => check.status === 'failed')
+  const verified = steps.some((step) => step.status === 'passed' || step.status === 'stood-in') || checks.some((check) => check.status === 'passed')
+  if (!failed && !verified) {
+    return {
+      file: prepared.plan.file,
+      title: prepared.plan.title,
+      slug: prepared.plan.slug,
+      variant: prepared.variant.id,
+      status: 'error',
+      durationMs: Date.now() - started,
+      steps,
+      checks,
+      message: 'nothing was verified: every step was skipped; see each step\'s reason'
+    }
+  }
   return {
     file: prepared.plan.file,
     title: prepared.plan.title,
