@@ -47,6 +47,10 @@ describe('--update', () => {
 
     const updated = await runCli(['chapter-1', '--update', '--reporter', 'json'], {cwd: guide})
     expect(updated.stderr).toContain('updated 3 expected outputs')
+    // Re-checked after the rewrite: the run passes.
+    expect(updated.stderr).toContain('updated 3 blocks')
+    expect(parseReport(updated).chapters[0]?.status).toBe('passed')
+    expect(updated.code).toBe(0)
     const after = await readFile(file, 'utf8')
     // Every byte outside the three blocks is as it was; the blocks hold what
     // the commands printed, the tab's indentation kept.

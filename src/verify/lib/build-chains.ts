@@ -1,7 +1,7 @@
 import {configForChapter} from '../../config/index.js'
 import type {Config, StandIn} from '../../config/index.js'
 import type {Chapter, Guide} from '../../guide/index.js'
-import {predecessorsOf} from './chain.js'
+import {predecessorsOf, startsOnItsOwn} from './chain.js'
 import {assertVerifiable} from './nothing-to-verify.js'
 import {planFor, prepareVariant} from './prepare-chapter.js'
 import type {ChainLink} from './run-chain.js'
@@ -44,6 +44,26 @@ async function linkFor(chapter: Chapter, request: ChainRequest, role: ChainLink[
   }))
 }
 
+/** Why the chapter a chain starts with does not start where a learner
+ * starts it, or undefined: the guide's chapters before it did not run
+ * (`--from` a later one), or a loose chapter file numbered after 1 (or
+ * using what it does not create) ran alone; a `setup` or `standalone` in
+ * the configuration says it may. */
+function startsElsewhere(chapter: Chapter, request: ChainRequest, needs: readonly string[]): string | undefined {
+  const config = configForChapter(request.config, chapter)
+  if (startsOnItsOwn(config) !== undefined) return undefined
+  const listed = request.guide?.chapters.some((entry) => entry.file === chapter.file) === true
+  if (listed) {
+    const before = predecessorsOf(chapter, request.guide, config)
+    return before.length === 0 ? undefined : `the chapters before ${chapter.slug || chapter.title} (${before.map((entry) => entry.slug || entry.title).join(', ')}) did not run first`
+  }
+  const number = Number(/^chapter-(\d+)/.exec(chapter.slug)?.[1] ?? '0')
+  if (number > 1 || needs.length > 0) {
+    return `${chapter.title} ran alone, outside its guide${needs.length > 0 ? ` (${needs.join('; ')})` : ''}: verify it inside its guide, or give it a setup or \`standalone: true\` in the configuration`
+  }
+  return undefined
+}
+
 /**
  * The chains to run for the selected chapters, each in its own sandbox:
  * chapters selected together run as one chain in nav order, after the
@@ -64,6 +84,9 @@ export async function buildChains(selected: readonly Chapter[], request: ChainRe
     const [link] = await linkFor(chapter, request, 'setup')
     if (link) prefix.push(link)
   }
+  const start = prefix[0] ? setupChapters[0]! : first
+  const untrustedStart = startsElsewhere(start, request, (prefix[0] ? [prefix[0]] : firstLinks).flatMap((link) => link.prepared.needs))
+  if (untrustedStart !== undefined) for (const link of prefix[0] ? [prefix[0]] : firstLinks) link.untrustedStart = untrustedStart
   const chains: VerifyChain[] = []
   const main: ChainLink[] = [...prefix]
   const pending: {chapter: Chapter; links: ChainLink[]}[] = [{chapter: first, links: firstLinks}]

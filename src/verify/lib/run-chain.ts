@@ -23,6 +23,9 @@ export interface ChainLink {
   config: ChapterConfig
   /** Chapters run only to reach the target's starting state. */
   role: 'setup' | 'target'
+  /** On a chain's first chapter: why it does not start where a learner
+   * starts it (the chapters before it did not run). */
+  untrustedStart?: string
 }
 
 export interface ChainOptions {
@@ -66,6 +69,14 @@ function restoredReport(link: ChainLink): ChapterReport {
   return {file: plan.file, title: plan.title, slug: plan.slug, variant: variant.id, status: 'restored', durationMs: 0, steps: [], checks: []}
 }
 
+/** A chapter whose commands or files did not all go through leaves a state
+ * no learner has. */
+function brokenState(report: ChapterReport): string | undefined {
+  if (report.status === 'error') return `${report.slug || report.file} could not run`
+  const broken = report.steps.find((step) => step.kind !== 'expect' && (step.status === 'failed' || step.status === 'timed-out' || step.status === 'not-applied'))
+  return broken ? `${report.slug || report.file} line ${broken.line} ${broken.status === 'not-applied' ? 'was not applied' : broken.status} earlier in the chain` : undefined
+}
+
 /**
  * Run chapters one after the other in one sandbox, as one learner would:
  * the shell state, the files, the Git remote and the cloud stand-ins carry
@@ -95,6 +106,9 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
     // One terminal for the whole chain; each chapter sets its own variables.
     // Steps get their own timeouts; the session's default governs setup.
     const terminal = (session = new ShellSession(sandbox, {mergeStreams: true, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})}))
+    // Why the state from here on is not the learner's: outputs seen after
+    // it must not rewrite the doc (--update).
+    let untrusted = links[0]?.untrustedStart
     for (const [offset, link] of remaining.entries()) {
       terminal.setEnv({[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env})
       if (restored + offset === 0 && link.config.setup) {
@@ -104,6 +118,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
           reports.push(report)
           options.onChapterFinished?.(report)
           healthy = false
+          untrusted ??= `the configuration's setup of ${link.prepared.plan.slug || link.prepared.plan.file} failed`
           await terminal.endChapter()
           continue
         }
@@ -116,6 +131,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
         ...(options.onStepStarted ? {onStepStarted: options.onStepStarted} : {}),
         ...(options.onStepFinished ? {onStepFinished: options.onStepFinished} : {}),
         ...(options.onCompared ? {onCompared: options.onCompared} : {}),
+        ...(untrusted === undefined ? {} : {untrusted}),
         checkEffects: async (prepared, results) => [
           ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: terminal.cwd})),
           ...(cloud ? await cloud.checkEffects(prepared, terminal.cwd) : [])
@@ -124,6 +140,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
       reports.push(report)
       options.onChapterFinished?.(report)
       healthy &&= report.status === 'passed'
+      untrusted ??= brokenState(report)
       if (healthy && options.save) {
         await cloud?.saveState()
         await options.save(sandbox, restored + offset)

@@ -26,12 +26,19 @@ export interface ChapterRun {
   /** Told of every comparison of an expected output (for --update and the
    * learner's replay). */
   onCompared?: (compared: ComparedOutput) => void
+  /** Why the chapter did not start from the learner's real starting state
+   * (an earlier chapter of the chain failed, ...): no output of this run
+   * may rewrite the doc. */
+  untrusted?: string
 }
 
 /** An expected block beside what its command printed. */
 export interface ComparedOutput extends ExpectedUpdate {
   expected: string
   comparison: Comparison
+  /** Why this output does not show what a learner would see (the state
+   * before its command was not the learner's), or undefined. */
+  untrusted?: string
 }
 
 const outputTailLines = 15
@@ -176,7 +183,7 @@ async function checkTree(step: ExpectStep, run: ChapterRun): Promise<StepReport>
   return report
 }
 
-function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: ReadonlyMap<string, CommandRun>, run: ChapterRun): StepReport {
+function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: ReadonlyMap<string, CommandRun>, run: ChapterRun, untrusted: string | undefined): StepReport {
   const report: StepReport = {id: step.id, kind: 'expect', file: step.file, line: step.line, status: 'passed', durationMs: 0, notes: [...step.notes]}
   if (step.title !== undefined) report.title = step.title
   const source = step.forStep === null ? undefined : commands.get(step.forStep)
@@ -222,7 +229,7 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
     report.expected = prepared.text
     report.actual = result.output
   }
-  run.onCompared?.({step, expected: prepared.text, actual: result.output, command: source.prepared.text, sandboxPaths, comparison})
+  run.onCompared?.({step, expected: prepared.text, actual: result.output, command: source.prepared.text, sandboxPaths, comparison, ...(untrusted === undefined ? {} : {untrusted})})
   return report
 }
 
@@ -234,6 +241,7 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
   const started = Date.now()
   const steps: StepReport[] = []
   const commands = new Map<string, CommandRun>()
+  let untrusted = run.untrusted
   for (const current of prepared.steps) {
     await run.onStepStarted?.(current)
     let report: StepReport
@@ -247,7 +255,10 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
     } else if (step.target === 'tree') {
       report = await checkTree(step, run)
     } else {
-      report = checkExpect(current, step, commands, run)
+      report = checkExpect(current, step, commands, run, untrusted)
+    }
+    if (step.kind !== 'expect' && (report.status === 'failed' || report.status === 'timed-out' || report.status === 'not-applied')) {
+      untrusted ??= `the ${step.kind} step at line ${step.line} ${report.status === 'not-applied' ? 'was not applied' : report.status} before it`
     }
     report.headings = step.headings
     steps.push(report)

@@ -18,7 +18,7 @@ import {startCloudFor} from '../../../verify/lib/start-cloud.js'
 import type {Workspace} from '../../../verify/lib/load-workspace.js'
 import {runChain} from '../../../verify/lib/run-chain.js'
 import {planChainCache, restoreSandbox, saveSandbox, userSnapshotStore} from '../../../verify/lib/snapshots.js'
-import {collectUpdates, applyUpdates} from '../../../verify/lib/update-expected.js'
+import {collectUpdates, applyUpdates, markUpdated} from '../../../verify/lib/update-expected.js'
 import type {ExpectedUpdate} from '../../../verify/lib/update-expected.js'
 
 /** Run `count` async jobs at most `limit` at a time, results in order. */
@@ -56,6 +56,7 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
   const replay = options.step ? createReplay({stdout: io.stdout, stdin: process.stdin}) : undefined
   if (replay && options.jobs > 1) throw new UsageError('--step replays one step at a time: it cannot go with --jobs')
   const updates: ExpectedUpdate[] = []
+  const refused: string[] = []
   const startCloud = startCloudFor(options, io)
   const store = userSnapshotStore(io.env)
   const chainReports = await pool(chains.length, options.jobs, async (index): Promise<ChapterReport[]> => {
@@ -85,7 +86,9 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
       },
       onCompared: (compared) => {
         replay?.compared(compared)
-        if (options.update && !compared.comparison.ok) updates.push(compared)
+        if (!options.update || compared.comparison.ok) return
+        if (compared.untrusted === undefined) updates.push(compared)
+        else refused.push(`${compared.step.file}:${compared.step.line}: not updated: ${compared.untrusted}, so its output is not what a learner sees`)
       }
     })
   })
@@ -103,8 +106,10 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
     )
   }
   if (options.update) {
-    const written = await applyUpdates(collectUpdates(updates), io.cwd)
-    for (const line of written) io.stderr.write(`docs-verify: ${line}\n`)
+    const outcome = await applyUpdates(collectUpdates(updates), io.cwd)
+    for (const line of [...refused, ...outcome.messages]) io.stderr.write(`docs-verify: ${line}\n`)
+    markUpdated(report, outcome.updated)
+    io.stderr.write(`docs-verify: updated ${outcome.updated.length} block${outcome.updated.length === 1 ? '' : 's'}\n`)
   }
   await writeReports(report, options.reporters, {verbose: options.verbose, cwd: io.cwd, env: io.env, stdout: io.stdout})
   human.write(renderClosing(report, {color: look.color, verbose: options.verbose}))
