@@ -89,4 +89,15 @@ describe('Markdown summary of real runs', () => {
     expect(ok).not.toContain('### Failures')
     expect(ok.match(/^<details><summary>✅ /gm)).toHaveLength(7)
   })
+
+  it('can leave out the step tables of passing chapters, or all of them, to stay under GitHub\'s size limit', () => {
+    expect(renderMarkdown(passed, {stepTables: 'failed'})).not.toContain('<details')
+    const failedOnly = renderMarkdown(failed, {stepTables: 'failed'})
+    expect(failedOnly.match(/^<details/gm)).toHaveLength(1)
+    expect(failedOnly).toContain('<details open><summary>❌ Chapter 2')
+    const none = renderMarkdown(failed, {stepTables: 'none'})
+    expect(none).not.toContain('<details')
+    expect(none).toContain('### Failures')
+    expect(none).toContain('| ✅ | Chapter 1 - Run a simple ML experiment | default | 14 passed |')
+  })
 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type {ReporterTarget} from './args.js'
 import {UsageError} from './usage-error.js'
 import {renderGithub, renderJson, renderJunit, renderMarkdown, renderPlain} from '../../report/index.js'
-import type {VerifyReport} from '../../report/index.js'
+import type {MarkdownOptions, VerifyReport} from '../../report/index.js'
 
 /**
  * Fails before anything runs when a report could not be written: its folder
@@ -66,7 +66,21 @@ export async function writeReports(
     else await writeFile(path.resolve(options.cwd, target.file), text)
   }
   const summary = jobSummaryFile(options.env)
-  if (summary !== undefined) await appendFile(path.resolve(options.cwd, summary), renderMarkdown(report, markdownOptions))
+  if (summary !== undefined) await appendFile(path.resolve(options.cwd, summary), jobSummary(report, markdownOptions))
+}
+
+// GitHub refuses a step summary over 1 MiB; keep room for other steps'.
+const jobSummaryBytes = 512 * 1024
+
+/** The summary for GitHub: whole when it fits, else without the step
+ * tables of the chapters that passed, else without any step table. */
+function jobSummary(report: VerifyReport, options: MarkdownOptions): string {
+  let text = ''
+  for (const stepTables of ['all', 'failed', 'none'] as const) {
+    text = renderMarkdown(report, {...options, stepTables})
+    if (Buffer.byteLength(text) <= jobSummaryBytes) break
+  }
+  return text
 }
 
 function jobSummaryFile(env: NodeJS.ProcessEnv): string | undefined {

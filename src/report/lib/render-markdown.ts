@@ -6,6 +6,9 @@ export interface MarkdownOptions {
   /** A link to a Markdown line (on GitHub: the file at the run's commit);
    * without one, lines are shown as `file:line`. */
   lineUrl?: (file: string, line: number) => string | undefined
+  /** Which chapters get a table of their steps: all (default), only those
+   * that failed, or none (GitHub refuses a job summary over 1 MiB). */
+  stepTables?: 'all' | 'failed' | 'none'
 }
 
 const chapterIcons: Record<ChapterStatus, string> = {passed: '✅', failed: '❌', error: '⛔', restored: '♻️'}
@@ -40,7 +43,9 @@ export function renderMarkdown(report: VerifyReport, options: MarkdownOptions = 
     )
   }
   lines.push('')
-  for (const chapter of report.chapters) lines.push(...chapterTable(chapter, where), '')
+  const tables = options.stepTables ?? 'all'
+  const withTable = (chapter: ChapterReport): boolean => tables === 'all' || (tables === 'failed' && (chapter.status === 'failed' || chapter.status === 'error'))
+  for (const chapter of report.chapters.filter(withTable)) lines.push(...chapterTable(chapter, where), '')
   return `${lines.join('\n')}\n`
 }
 
