@@ -1,4 +1,4 @@
-import {mkdir} from 'node:fs/promises'
+import {copyFile, mkdir} from 'node:fs/promises'
 import path from 'node:path'
 import {execFile} from 'node:child_process'
 import {promisify} from 'node:util'
@@ -90,6 +90,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
   const reports: ChapterReport[] = []
   let cloud: CloudSession | undefined
   let session: ShellSession | undefined
+  let teammate: ShellSession | undefined
   try {
     const remote = await createBareRemote(sandbox)
     const restored = options.restore ? await options.restore(sandbox) : 0
@@ -109,8 +110,26 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
     // Why the state from here on is not the learner's: outputs seen after
     // it must not rewrite the doc (--update).
     let untrusted = links[0]?.untrustedStart
+    let env: Record<string, string> = {}
+    const someoneElse = async (): Promise<ShellSession> => {
+      if (!teammate) {
+        // Their own terminal: the same tools (the learner's shell state so
+        // far), in ~/someone-else instead of the learner's project.
+        const stateFile = path.join(sandbox.paths.run, 'someone-else-state.sh')
+        await copyFile(terminal.stateFile, stateFile).catch(() => undefined)
+        teammate = new ShellSession(sandbox, {mergeStreams: true, stateFile, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
+        teammate.setEnv(env)
+        const home = path.join(sandbox.paths.home, 'someone-else')
+        await mkdir(home, {recursive: true})
+        const moved = await teammate.run({id: 'someone-else', text: `cd -- '${home.replace(/'/g, `'\\''`)}'`})
+        if (moved.exitCode !== 0) throw new Error(`could not open someone else's terminal in ${home}: ${moved.output}`)
+      }
+      teammate.setEnv(env)
+      return teammate
+    }
     for (const [offset, link] of remaining.entries()) {
-      terminal.setEnv({[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env})
+      env = {[gitRemoteVariable]: remote, ...link.config.env, ...cloud?.env}
+      terminal.setEnv(env)
       if (restored + offset === 0 && link.config.setup) {
         const failure = await applySetup(link.config.setup, terminal, options.configDir)
         if (failure !== undefined) {
@@ -132,6 +151,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
         ...(options.onStepFinished ? {onStepFinished: options.onStepFinished} : {}),
         ...(options.onCompared ? {onCompared: options.onCompared} : {}),
         ...(untrusted === undefined ? {} : {untrusted}),
+        someoneElse,
         checkEffects: async (prepared, results) => [
           ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: terminal.cwd})),
           ...(cloud ? await cloud.checkEffects(prepared, terminal.cwd) : [])
@@ -147,6 +167,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
       }
     }
   } finally {
+    await teammate?.close()
     await session?.close()
     await cloud?.stop()
     await sandbox.dispose()

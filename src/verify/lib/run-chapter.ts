@@ -30,6 +30,9 @@ export interface ChapterRun {
    * (an earlier chapter of the chain failed, ...): no output of this run
    * may rewrite the doc. */
   untrusted?: string
+  /** The terminal of someone else (a teammate, another machine), in a
+   * directory of its own outside the learner's project. */
+  someoneElse?: () => Promise<ShellSession>
 }
 
 /** An expected block beside what its command printed. */
@@ -69,8 +72,12 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
   let timeoutMs = stepTimeoutMs(run.config, step)
   const configured = run.config.timeouts?.default !== undefined || run.config.timeouts?.steps !== undefined
   if (run.timeoutSeconds !== undefined && !configured) timeoutMs = run.timeoutSeconds * 1000
-  const result = await run.session.run({id: step.id, text: prepared.text, timeoutMs, ...(step.concurrent ? {concurrent: true} : {})})
+  // Someone else's command runs in their directory: a `git clone` there
+  // must not leave a nested repository in the learner's project.
+  const terminal = step.someoneElse && run.someoneElse ? await run.someoneElse() : run.session
+  const result = await terminal.run({id: step.id, text: prepared.text, timeoutMs, ...(step.concurrent ? {concurrent: true} : {})})
   const notes = [...standInNotes(prepared), ...step.notes]
+  if (terminal !== run.session) notes.push(`ran in ${terminal.cwd}, a directory of its own: someone else runs it, not in the learner's project`)
   if (result.shellEnded) notes.push(result.shellEnded.message)
   const report: StepReport = {
     id: step.id,
