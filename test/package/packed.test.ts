@@ -80,6 +80,31 @@ describe.runIf(present)('the packed package, installed in a copy of the real gui
     expect(again.status).toBe(2)
   })
 
+  it('a run with three reporters and a job summary: an unfinished FILL-IN stand-in fails its step, reported at its line', async () => {
+    const summary = path.join(work, 'summary.md')
+    const result = spawnSync('npx', ['--no-install', 'docs-verify', 'chapter-1', '--reporter', 'github', '--reporter', 'junit=report.xml', '--reporter', 'json=run.json'], {
+      cwd: guide,
+      encoding: 'utf8',
+      env: {...process.env, CI: 'true', NO_COLOR: '1', GITHUB_STEP_SUMMARY: summary, XDG_CACHE_HOME: path.join(work, 'cache')},
+      maxBuffer: 64 * 1024 * 1024
+    })
+    expect(result.status, result.stderr).toBe(1)
+    const chapterFile = 'docs/part-1-local-training-and-model-evaluation/chapter-1-run-a-simple-ml-experiment-with-jupyter-notebook.md'
+    const wgetLine = (await readFile(path.join(guide, chapterFile), 'utf8')).split('\n').findIndex((line) => line.includes('wget https://github.com/swiss-ai-center/a-guide-to-mlops/archive/refs/heads/jupyter-notebook.zip')) + 1
+    expect(wgetLine).toBeGreaterThan(0)
+    // github: an annotation on the wget line, on standard output.
+    expect(result.stdout).toMatch(new RegExp(`^::error file=${chapterFile.replace(/[.]/g, '\\.')},line=${wgetLine}\\b`, 'm'))
+    // json: the chapter failed.
+    const report = JSON.parse(await readFile(path.join(guide, 'run.json'), 'utf8')) as {chapters: {slug: string; status: string}[]}
+    expect(report.chapters.find((chapter) => chapter.slug === 'chapter-1')?.status).toBe('failed')
+    // junit: a failing test case.
+    expect(await readFile(path.join(guide, 'report.xml'), 'utf8')).toMatch(/<testcase [^>]*>\s*<failure/)
+    // The job summary: a table for the chapter.
+    const markdown = await readFile(summary, 'utf8')
+    expect(markdown).toContain('chapter-1')
+    expect(markdown).toMatch(/^\|.*\|$/m)
+  })
+
   it('`--gcs container` without the optional peers names the install command', () => {
     const result = run('npx', ['--no-install', 'docs-verify', 'chapter-7', '--gcs', 'container', '--reporter', 'plain'], guide)
     expect(result.status).toBe(2)
