@@ -7,7 +7,8 @@
 import {fileURLToPath} from 'node:url'
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
-import {parseMarkdown, planChapter} from '../dist/extract/index.js'
+import {parseMarkdown} from '../dist/extract/index.js'
+import {planChapter} from '../dist/plan/index.js'
 
 const chapters = 50
 

@@ -7,7 +7,6 @@ export {configFileNames, formatConfigDiagnostics, loadConfig, parseConfig} from 
 export type {LoadedConfig} from './lib/load-config.js'
 export {formatKeyPath, validateConfig} from './lib/validate-config.js'
 export type {KeyPath, Locate} from './lib/validate-config.js'
-export {applyStandIns} from './lib/stand-ins.js'
 export {configForChapter, defaultTimeoutSeconds, expectsFailure, fileEditFor, stepTimeoutMs, toleranceFor} from './lib/resolve-config.js'
 export type {
   AppliedStandIn,

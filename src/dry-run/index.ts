@@ -1,4 +1,3 @@
-export type {PreparedChapter, PreparedStep} from './lib/prepared.js'
 export {renderPlanScript} from './lib/render-script.js'
 export {renderPlanText} from './lib/render-text.js'
 export {coverageOf, renderCoverage} from './lib/coverage.js'

@@ -2,7 +2,7 @@
 // the chapter, on the real seed guide.
 import {describe, expect, test} from 'vitest'
 import {coverageOf, renderPlanText} from '../../src/dry-run/index.js'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {prepareVariant} from '../../src/verify/lib/prepare-chapter.js'
 import {readSeedGuide, seedGuideAvailable, seedGuideChapters} from '../extract/seeds.js'
 

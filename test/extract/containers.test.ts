@@ -4,7 +4,8 @@ import type {Code, Nodes, Paragraph, Root} from 'mdast'
 import type {ContainerDirective} from 'mdast-util-directive'
 import {unified} from 'unified'
 import {describe, expect, test} from 'vitest'
-import {parseMarkdown, planChapter, remarkMkdocs} from '../../src/extract/index.js'
+import {parseMarkdown, remarkMkdocs} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/extract/${name}`, import.meta.url))
 const read = (name: string): string => readFileSync(fixture(name), 'utf8')

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {codeSeed, dataSeed, readSeed, seedPath, seedsAvailable} from './seeds.js'
 
 const fixtures = ['nested-tabs.md', 'containers.md', 'tab-indent.md', 'unclosed-fence.md', 'bad-indentation.md']

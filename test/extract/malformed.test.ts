@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
-import {parseMarkdown, planChapter} from '../../src/extract/index.js'
+import {parseMarkdown} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import type {ChapterPlan} from '../../src/plan/types.js'
 
 const read = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/extract/${name}`, import.meta.url)), 'utf8')

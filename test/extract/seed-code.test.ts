@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {resolvePlaceholders} from '../../src/plan/index.js'
 import type {CommandStep} from '../../src/plan/types.js'
 import {codeSeed, readSeed, seedPath, seedsAvailable} from './seeds.js'

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest'
-import {parseMarkdown, planChapter} from '../../src/extract/index.js'
+import {parseMarkdown} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import type {CommandStep, ExpectStep, FileStep, Step} from '../../src/plan/types.js'
 import {dataSeed, readSeed, seedPath, seedsAvailable} from './seeds.js'
 

@@ -3,7 +3,7 @@
 // failure, the commands someone else runs, and file contents kept as the
 // doc writes them unless the prose asks for a value.
 import {describe, expect, test} from 'vitest'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {fillPlaceholders, resolvePlaceholders} from '../../src/plan/index.js'
 import type {BlockPlan, ChapterPlan, CommandStep, ExpectStep, FileStep, Step} from '../../src/plan/types.js'
 import {readSeedGuide, seedGuideAvailable, seedGuideChapters} from './seeds.js'

@@ -1,7 +1,8 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
-import {findBinds, findPlaceholders, findUses, parseFenceMeta, parseHlLines, planChapter} from '../../src/extract/index.js'
+import {parseFenceMeta, parseHlLines} from '../../src/extract/index.js'
+import {findBinds, findPlaceholders, findUses, planChapter} from '../../src/plan/index.js'
 import type {CommandStep, ExpectStep, FileStep, Step} from '../../src/plan/types.js'
 
 const file = fileURLToPath(new URL('../fixtures/extract/nested-tabs.md', import.meta.url))

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {lintText} from '../../src/lint/index.js'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {readSeedGuide, seedGuideAvailable, seedGuideChapters} from '../extract/seeds.js'
 import {md} from './fixtures.js'
 

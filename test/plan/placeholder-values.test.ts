@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {fillPlaceholders, parseSetOption, placeholderKey, resolvePlaceholders} from '../../src/plan/index.js'
 
 // A team-written chapter: one placeholder with a prose example, others without.

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {selectVariants, slugify} from '../../src/plan/index.js'
 
 // Same provider labels in two groups: one dimension, chosen consistently.

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import type {PreparedChapter} from '../../src/dry-run/index.js'
+import type {PreparedChapter} from '../../src/plan/index.js'
 import {needsCloud} from '../../src/verify/lib/cloud-hooks.js'
 
 /** Just the part of a prepared chapter needsCloud reads: command texts. */

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
-import {planChapter} from '../../src/extract/index.js'
-import {reasonsToChain} from '../../src/verify/lib/needs-earlier-chapters.js'
+import {planChapter} from '../../src/plan/index.js'
+import {reasonsToChain} from '../../src/plan/index.js'
 
 const fence = '```'
 const block = (body: string): string => `${fence}sh title="Execute the following command(s) in a terminal"\n${body}\n${fence}\n`

@@ -1,5 +1,5 @@
 import {createInterface} from 'node:readline/promises'
-import type {PreparedStep} from '../../dry-run/index.js'
+import type {PreparedStep} from '../../plan/index.js'
 import {sideBySide} from '../../report/index.js'
 import type {StepReport} from '../../report/index.js'
 import type {ComparedOutput} from '../../verify/lib/run-chapter.js'

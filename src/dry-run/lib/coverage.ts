@@ -3,7 +3,7 @@
  * the plan's classification, narrowed to the steps this variant runs.
  */
 import type {BlockPlan} from '../../plan/types.js'
-import type {PreparedChapter} from './prepared.js'
+import type {PreparedChapter} from '../../plan/index.js'
 
 export interface BlockCoverage {
   line: number

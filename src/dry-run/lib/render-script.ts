@@ -1,5 +1,5 @@
 import {coverageOf, renderCoverage} from './coverage.js'
-import type {PreparedChapter} from './prepared.js'
+import type {PreparedChapter} from '../../plan/index.js'
 
 function quote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`

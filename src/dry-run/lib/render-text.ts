@@ -1,5 +1,5 @@
 import {coverageOf, renderCoverage} from './coverage.js'
-import type {PreparedChapter, PreparedStep} from './prepared.js'
+import type {PreparedChapter, PreparedStep} from '../../plan/index.js'
 
 function indent(text: string, prefix: string): string {
   return text

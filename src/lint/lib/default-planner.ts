@@ -1,4 +1,4 @@
-import {planChapter} from '../../extract/index.js'
+import {planChapter} from '../../plan/index.js'
 import type {Planner} from './lint-options.js'
 
 /** The extractor: plan-based rules read the same plan `verify` runs. */

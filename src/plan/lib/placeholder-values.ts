@@ -5,6 +5,7 @@
  */
 import {createHash} from 'node:crypto'
 import type {ChapterPlan, PlaceholderUse, PlaceholderValue} from '../types.js'
+import {normalizeKey} from './placeholders.js'
 
 export interface PlaceholderSources {
   /** `--set` values; keys in any style (`my_project_id`, `<my project id>`). */
@@ -18,12 +19,7 @@ export const sandboxGitRemote = '${DOCS_VERIFY_GIT_REMOTE}'
 
 /** Lowercase, `_` / `-` / spaces to single spaces, angle brackets dropped. */
 export function placeholderKey(raw: string): string {
-  return raw
-    .trim()
-    .replace(/^<|>$/g, '')
-    .toLowerCase()
-    .replace(/[\s_-]+/g, ' ')
-    .trim()
+  return normalizeKey(raw.trim())
 }
 
 /** `'my project id=mlops-demo'` -> `['my project id', 'mlops-demo']`. */

@@ -1,6 +1,6 @@
 import {execFile} from 'node:child_process'
 import {promisify} from 'node:util'
-import type {PreparedChapter} from '../../dry-run/index.js'
+import type {PreparedChapter} from '../../plan/index.js'
 import type {CheckReport} from '../../report/index.js'
 import type {CommandResult, Sandbox} from '../../runner/index.js'
 

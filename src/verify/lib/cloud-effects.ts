@@ -3,7 +3,7 @@ import {parse} from 'yaml'
 import path from 'node:path'
 import {checkApplicationDefaultCredentials, checkBucket, checkDvcPushed, readDvcRemotes, readTrackedMd5s, validateBucketName} from '../../cloud/index.js'
 import type {TrackedMd5} from '../../cloud/index.js'
-import type {PreparedChapter} from '../../dry-run/index.js'
+import type {PreparedChapter} from '../../plan/index.js'
 import type {CheckReport} from '../../report/index.js'
 import {expandVariables} from './shell-variables-of.js'
 

@@ -1,5 +1,5 @@
 import type {Sandbox} from '../../runner/index.js'
-import type {PreparedChapter} from '../../dry-run/index.js'
+import type {PreparedChapter} from '../../plan/index.js'
 import type {CheckReport} from '../../report/index.js'
 
 /** What the cloud stand-ins give a chain of chapters: variables for every

@@ -1,29 +1,17 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
-import {applyStandIns} from '../../config/index.js'
-import type {ChapterConfig, StandIn} from '../../config/index.js'
-import type {PreparedChapter, PreparedStep} from '../../dry-run/index.js'
-import {planChapter} from '../../extract/index.js'
 import type {Chapter} from '../../guide/index.js'
-import {fillPlaceholders, resolvePlaceholders, selectVariants} from '../../plan/index.js'
-import type {ChapterPlan, PlaceholderValue, Variant} from '../../plan/types.js'
+import {planChapter, prepareVariant as prepareInPlan, selectVariants} from '../../plan/index.js'
+import type {ChapterPlan, PrepareOptions as PlanPrepareOptions, PreparedChapter, Variant} from '../../plan/index.js'
 import {InputError} from './input-error.js'
 import {notText} from './nothing-to-verify.js'
-import {reasonsToChain} from './needs-earlier-chapters.js'
 import {bindSandboxPlaceholders} from './built-in-stand-ins.js'
 
-export interface PrepareOptions {
+export interface PrepareOptions extends Omit<PlanPrepareOptions, 'bindSandbox'> {
   /** Where paths in the plan are shown relative to. */
   cwd: string
   provider?: string
   tabs?: readonly string[]
-  /** `--set` values. */
-  set?: Record<string, string>
-  /** The configuration for this chapter (top level merged with its own). */
-  config: ChapterConfig
-  /** Stand-ins docs-verify declares itself (the cloud's interactive logins),
-   * applied after the configuration's. */
-  builtInStandIns?: readonly StandIn[]
 }
 
 /** How a file is named in plans and reports: relative to where the user
@@ -56,26 +44,8 @@ export async function planFor(chapter: Chapter, options: Pick<PrepareOptions, 'c
   return {plan, variants}
 }
 
-/** One variant of a chapter as it will run: placeholders filled in and
- * stand-ins applied, each recorded so dry-run and reports show them. */
+/** One variant of a chapter as it will run (src/plan's prepare stage),
+ * with the values the sandbox decides. */
 export function prepareVariant(plan: ChapterPlan, variant: Variant, options: PrepareOptions): PreparedChapter {
-  const placeholders: PlaceholderValue[] = bindSandboxPlaceholders(resolvePlaceholders(plan, {
-    ...(options.set === undefined ? {} : {set: options.set}),
-    ...(options.config.placeholders === undefined ? {} : {config: options.config.placeholders})
-  }))
-  const standIns = [...(options.config.standIns ?? []), ...(options.builtInStandIns ?? [])]
-  const steps = variant.steps.map((step): PreparedStep => {
-    const filled = fillPlaceholders(step.text, step.placeholders, placeholders)
-    if (step.kind !== 'command' || standIns.length === 0) return {step, text: filled, typed: filled, standIns: []}
-    const {text, applied} = applyStandIns(filled, standIns)
-    return {step, text, typed: filled, standIns: applied}
-  })
-  const usedKeys = new Set(variant.steps.flatMap((step) => (step.kind === 'expect' ? [] : step.placeholders.map((use) => use.key))))
-  return {
-    plan,
-    variant,
-    placeholders: placeholders.filter((value) => usedKeys.has(value.key)),
-    steps,
-    needs: reasonsToChain(plan, variant.steps)
-  }
+  return prepareInPlan(plan, variant, {...options, bindSandbox: bindSandboxPlaceholders})
 }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import {execFile} from 'node:child_process'
 import {promisify} from 'node:util'
 import type {ChapterConfig} from '../../config/index.js'
-import type {PreparedChapter} from '../../dry-run/index.js'
+import type {PreparedChapter} from '../../plan/index.js'
 import type {ChapterReport, StepReport} from '../../report/index.js'
 import {createSandbox, ShellSession} from '../../runner/index.js'
 import type {Sandbox} from '../../runner/index.js'
@@ -13,7 +13,7 @@ import {checkGitRemote} from './check-git-remote.js'
 import {runPreparedChapter} from './run-chapter.js'
 import {applySetup} from './apply-setup.js'
 import type {ComparedOutput} from './run-chapter.js'
-import type {PreparedStep} from '../../dry-run/index.js'
+import type {PreparedStep} from '../../plan/index.js'
 
 const run = promisify(execFile)
 

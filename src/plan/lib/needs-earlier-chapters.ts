@@ -1,4 +1,4 @@
-import type {ChapterPlan, Step} from '../../plan/types.js'
+import type {ChapterPlan, Step} from '../types.js'
 
 /** What in a chapter shows it continues an earlier one: tools used on a
  * repository or environment the chapter does not create. */

@@ -3,7 +3,7 @@
  * it): `├── `, `└── ` and `│   ` prefixes, `# (1)!` annotations and other
  * trailing comments, `...` for contents not listed.
  */
-import type {TreeEntry} from '../../plan/types.js'
+import type {TreeEntry} from '../types.js'
 
 const branch = /^((?:[│|]\s{3}|\s{4})*)(?:[├└|`]──|[├└]─|[|`]--)\s+(.*)$/
 

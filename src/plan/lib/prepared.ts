@@ -1,5 +1,5 @@
 import type {AppliedStandIn} from '../../config/index.js'
-import type {ChapterPlan, PlaceholderValue, Step, Variant} from '../../plan/types.js'
+import type {ChapterPlan, PlaceholderValue, Step, Variant} from '../types.js'
 
 /** A step as it will run: placeholders filled in, stand-ins applied. */
 export interface PreparedStep {

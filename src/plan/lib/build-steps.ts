@@ -5,12 +5,12 @@
  * "output should be similar to this" cue).
  */
 import type {ContainerDirective} from 'mdast-util-directive'
-import type {BlockPlan, CommandStep, Diagnostic, ExpectStep, FileStep, PlaceholderUse, Step} from '../../plan/types.js'
-import type {CodeContext, Prose, TabRef} from './collect-code.js'
+import type {BlockPlan, CommandStep, Diagnostic, ExpectStep, FileStep, PlaceholderUse, Step} from '../types.js'
+import type {CodeContext, Prose, TabRef} from '../../extract/index.js'
 import {againCue, commandTitleCue, continuesSomeoneElse, expectCue, failureCue, fileModeCue, looksLikePath, someoneElseCue} from './cues.js'
 import {looksLikeTree, parseDirectoryTree} from './directory-tree.js'
-import {parseFenceMeta} from './fence-meta.js'
-import type {SourceLine} from './lines.js'
+import {parseFenceMeta} from '../../extract/index.js'
+import type {SourceLine} from '../../extract/index.js'
 import {findPlaceholders} from './placeholders.js'
 import {findBinds, findUses} from './shell-variables.js'
 

@@ -3,7 +3,7 @@
  * title of runnable blocks, file-path titles, the prose that introduces an
  * expected output, and the prose that says how a file block applies.
  */
-import type {FileMode} from '../../plan/types.js'
+import type {FileMode} from '../types.js'
 
 const commandTitle = /^execute the following commands?(?:\(s\))? in (?:a|an|the) ?(?:(second|separate|another|new|other|first|same)\s+)?terminal/i
 

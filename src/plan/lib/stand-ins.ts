@@ -1,4 +1,4 @@
-import type {AppliedStandIn, StandIn} from './types.js'
+import type {AppliedStandIn, StandIn} from '../../config/index.js'
 
 /** A command as written: its first line and all its `\` continuation lines. */
 interface LogicalLine {

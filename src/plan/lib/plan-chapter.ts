@@ -2,15 +2,15 @@
  * Markdown chapter -> `ChapterPlan`: parse the dialect, collect code blocks,
  * classify steps, build tab variants. Never throws: problems are notes.
  */
-import type {ChapterPlan, CommandStep, Diagnostic, PlaceholderUse, Step, VariableUse} from '../../plan/types.js'
-import {chapterSlug} from '../../plan/lib/slug.js'
-import {buildVariants} from '../../plan/lib/variants.js'
+import type {ChapterPlan, CommandStep, Diagnostic, PlaceholderUse, Step, VariableUse} from '../types.js'
+import {chapterSlug} from './slug.js'
+import {buildVariants} from './variants.js'
 import {buildSteps} from './build-steps.js'
-import {collectCode} from './collect-code.js'
-import type {Prose} from './collect-code.js'
+import {collectCode} from '../../extract/index.js'
+import type {Prose} from '../../extract/index.js'
 import {findPlaceholders} from './placeholders.js'
-import {splitLines} from './lines.js'
-import {parseMarkdown} from './parse-markdown.js'
+import {splitLines} from '../../extract/index.js'
+import {parseMarkdown} from '../../extract/index.js'
 
 export interface PlanOptions {
   /** Title from the guide's nav, used when the chapter has no `#` heading. */

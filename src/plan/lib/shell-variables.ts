@@ -3,7 +3,7 @@
  * `for X in`) and reads (`$X`, `${X}`). Enough of shell syntax for tutorial
  * blocks: comments, single quotes and `\` continuations; no heredocs occur.
  */
-import type {VariableUse} from '../../plan/types.js'
+import type {VariableUse} from '../types.js'
 
 /** Blank out comments and single-quoted strings, keeping line/columns. */
 export function maskShell(text: string): string {

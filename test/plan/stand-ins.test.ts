@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {applyStandIns} from '../../src/config/index.js'
+import {applyStandIns} from '../../src/plan/index.js'
 import type {StandIn} from '../../src/config/index.js'
 import {createSandbox, ShellSession} from '../../src/runner/index.js'
 import {requireTools} from '../runner/require-tools.js'
