@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {planChapter} from '../../src/extract/index.js'
+import {planChapter} from '../../src/plan/index.js'
 import {renderJunit} from '../../src/report/index.js'
 import type {ChapterReport, VerifyReport} from '../../src/report/index.js'
 import {dataSeed, readSeed, seedsAvailable} from '../extract/seeds.js'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type {PreparedChapter, PreparedStep} from '../../dry-run/index.js'
+import type {PreparedChapter, PreparedStep} from '../../plan/index.js'
 import type {CommandAt, Download, ForegroundServer, GuideNeeds, Login, SlowStep} from './types.js'
 
 /** Packages whose wheels take minutes to download and install. */
