@@ -155,3 +155,32 @@ describe.runIf(present)('seed guide chapters 1-7: every block accounted for', ()
     }
   })
 })
+
+describe.runIf(present)('seed guide, every chapter: no output cue is missed', () => {
+  // Independent of the planner: the paragraph right before a fence, read as text.
+  const cue = /\b(?:output\b[^.:]*\bshould (?:be similar|look)|following output|working directory should)/i
+
+  test('every fence after an output or tree cue is an output or a tree, never a reference', async () => {
+    const {readdirSync} = await import('node:fs')
+    const {seedGuideDir} = await import('./seeds.js')
+    const files = (readdirSync(`${seedGuideDir}docs`, {recursive: true}) as string[]).filter((file) => file.endsWith('.md')).sort()
+    expect(files.length).toBeGreaterThan(30)
+    let cued = 0
+    for (const file of files) {
+      const text = readSeedGuide(file)
+      const plan = planChapter(text, file)
+      const lines = text.split('\n')
+      for (const block of plan.blocks) {
+        let index = block.line - 2
+        while (index >= 0 && lines[index]!.trim() === '') index--
+        const paragraph: string[] = []
+        while (index >= 0 && lines[index]!.trim() !== '' && !/^\s*(?:`{3,}|~{3,}|===|!!!|\?\?\?)/.test(lines[index]!)) paragraph.unshift(lines[index--]!.trim())
+        if (!cue.test(paragraph.join(' '))) continue
+        cued++
+        expect(['output', 'tree'], `${file}:${block.line} after "${paragraph.join(' ')}"`).toContain(block.kind)
+      }
+    }
+    // 51 cue-introduced blocks in the seed snapshot (counted by hand from a grep of every fence).
+    expect(cued).toBe(51)
+  })
+})
