@@ -153,7 +153,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
         ...(untrusted === undefined ? {} : {untrusted}),
         someoneElse,
         checkEffects: async (prepared, results) => [
-          ...(await checkGitRemote(prepared, results, {sandbox, remote, cwd: terminal.cwd})),
+          ...(await checkGitRemote(prepared, results, {sandbox, cwd: terminal.cwd})),
           ...(cloud ? await cloud.checkEffects(prepared, terminal.cwd) : [])
         ]
       })
