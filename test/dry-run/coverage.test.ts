@@ -26,10 +26,11 @@ describe.runIf(seedGuideAvailable())('dry-run coverage on the seed guide', () =>
   test('chapter 4: every block counted, the unverified ones each with a reason', () => {
     const [chapter] = prepared(4)
     const text = renderPlanText(chapter!)
-    const tail = text.trimEnd().split('\n').slice(-5)
+    const tail = text.trimEnd().split('\n').slice(-6)
     expect(tail).toEqual([
-      'blocks: 16; verified 12; display-only 2; not verified 2',
+      'blocks: 16; verified 11; display-only 3; not verified 2',
       '  display-only line 30 (reference): a diagram: nothing to run or compare',
+      '  display-only line 61 (reference): a reminder: the learner is not asked to run it again',
       '  display-only line 254 (file): a file a tool writes: shown, not written',
       '  not verified line 281 (output): no prose says it is the output ("The output should be similar to this:")',
       '  not verified line 327 (output): the output of running a command again, which the doc does not show as a block'

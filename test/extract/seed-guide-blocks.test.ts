@@ -122,6 +122,16 @@ describe.runIf(present)('seed guide chapters 1-7: every block accounted for', ()
     expect(plan.blocks.find((block) => block.line === 89)).toMatchObject({kind: 'file', mode: 'full', coverage: 'verified'})
   })
 
+  test('chapter 4: "As a reminder, the current steps ... are as follow:" is shown, not run again', () => {
+    const plan = planOf(4)
+    const reminder = plan.blocks.find((block) => block.line === 61)!
+    expect(reminder).toMatchObject({kind: 'reference', coverage: 'display-only'})
+    expect(reminder.reason).toContain('As a reminder, the current steps to run the experiment are as follow:')
+    expect(stepsOf(plan).has('command@61')).toBe(false)
+    // The same title under other prose still runs.
+    expect(stepsOf(plan).get('command@108')).toMatchObject({kind: 'command'})
+  })
+
   test('chapter 5: five expected outputs, "look like this." with a full stop included', () => {
     const plan = planOf(5)
     expect(lines(plan.blocks, 'output', 'verified')).toEqual([52, 106, 127, 202, 232])

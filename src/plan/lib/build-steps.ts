@@ -7,7 +7,7 @@
 import type {ContainerDirective} from 'mdast-util-directive'
 import type {BlockPlan, CommandStep, Diagnostic, ExpectStep, FileStep, PlaceholderUse, Step} from '../types.js'
 import type {CodeContext, Prose, TabRef} from '../../extract/index.js'
-import {againCue, commandTitleCue, continuesSomeoneElse, expectCue, failureCue, fileModeCue, looksLikePath, someoneElseCue} from './cues.js'
+import {againCue, commandTitleCue, reminderCue, continuesSomeoneElse, expectCue, failureCue, fileModeCue, looksLikePath, someoneElseCue} from './cues.js'
 import {looksLikeTree, parseDirectoryTree} from './directory-tree.js'
 import {parseFenceMeta} from '../../extract/index.js'
 import type {SourceLine} from '../../extract/index.js'
@@ -135,6 +135,8 @@ function unclassified(context: CodeContext, commandLines: Map<number, CommandSte
   const base = {line, endLine}
   const display = (reason: string, coverageReason: string): BlockPlan => ({...base, kind: 'reference', reason, coverage: 'display-only', coverageReason})
   if (lang === 'mermaid') return display('`mermaid` fence: a diagram', 'a diagram: nothing to run or compare')
+  const reminder = context.prose && commandTitleCue(meta.title) ? reminderCue(context.prose.text) : undefined
+  if (reminder) return display(`prose "${reminder}": commands of an earlier chapter shown again`, 'a reminder: the learner is not asked to run it again')
   if (meta.title !== undefined) return display(`title "${meta.title}" names neither a terminal nor a file`, 'shown for reading: the title asks for nothing')
   if (looksLikeTree(node.value)) {
     const quote = context.prose ? ` (prose: "${quote120(context.prose.text)}")` : ''
@@ -202,6 +204,7 @@ function classify(context: CodeContext, lines: SourceLine[], file: string): Step
     notes: [] as string[]
   }
   const terminal = commandTitleCue(meta.title)
+  if (terminal && context.prose && reminderCue(context.prose.text)) return undefined
   if (terminal) {
     const step: CommandStep = {
       id: `command@${line}`,

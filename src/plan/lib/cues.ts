@@ -80,6 +80,12 @@ export function againCue(prose: string): string | undefined {
   return sentences(prose).find((sentence) => /\b(?:run|execute) (?:the|this|that) (?:command|pipeline|experiment) (?:again|a second time)\b/i.test(sentence))
 }
 
+/** "As a reminder, the current steps to run the experiment are as follow:":
+ * commands of an earlier chapter shown again, not asked to be run. */
+export function reminderCue(prose: string): string | undefined {
+  return sentences(prose).find((sentence) => /\b(?:as a reminder|to recall|recall that|remember that)\b[^.]*\b(?:steps?|commands?)\b/i.test(sentence))
+}
+
 /** "Spoiler, it will fail:": the doc announces that the next command fails.
  * "Change the name if the command fails" is a condition, not an announcement. */
 export function failureCue(prose: string): string | undefined {
