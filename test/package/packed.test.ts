@@ -41,7 +41,8 @@ afterAll(async () => {
   await rm(work, {recursive: true, force: true})
 })
 
-describe.runIf(present)('the packed package, installed in a copy of the real guide', () => {
+// Each test spawns npx and the CLI: slow on a loaded two-core machine.
+describe.runIf(present)('the packed package, installed in a copy of the real guide', {timeout: 300_000}, () => {
   it('ships the CLI bundle, the schema, the docs and the LICENSE, and no sources or tests', () => {
     const listed = run('tar', ['-tzf', tarball], work)
     const files = listed.stdout.split('\n').filter(Boolean).map((file) => file.replace(/^package\//, ''))
@@ -103,7 +104,7 @@ describe.runIf(present)('the packed package, installed in a copy of the real gui
     const markdown = await readFile(summary, 'utf8')
     expect(markdown).toContain('chapter-1')
     expect(markdown).toMatch(/^\|.*\|$/m)
-  })
+  }, 600_000)
 
   it('`--gcs container` without the optional peers names the install command', () => {
     const result = run('npx', ['--no-install', 'docs-verify', 'chapter-7', '--gcs', 'container', '--reporter', 'plain'], guide)
