@@ -34,7 +34,7 @@ export function prepareVariant(plan: ChapterPlan, variant: Variant, options: Pre
   const steps = variant.steps.map((step): PreparedStep => {
     const filled = fillPlaceholders(step.text, step.placeholders, placeholders)
     if (step.kind !== 'command' || standIns.length === 0) return {step, text: filled, typed: filled, standIns: []}
-    const {text, applied} = applyStandIns(filled, standIns)
+    const {text, applied} = applyStandIns(filled, standIns, step.text)
     return {step, text, typed: filled, standIns: applied}
   })
   const usedKeys = new Set(variant.steps.flatMap((step) => (step.kind === 'expect' ? [] : step.placeholders.map((use) => use.key))))

@@ -44,19 +44,26 @@ function ansiQuote(text: string): string {
  * multi-line replacement is folded into one `eval` line, a matched
  * continuation's other lines become empty), so the runner's line reports
  * still point into the doc. Every rewrite is listed in `applied`: nothing
- * is skipped silently. Comments and blank lines are never matched.
+ * is skipped silently. Comments and blank lines are never matched. A line
+ * matches in its filled form or as the doc writes it.
  */
 export function applyStandIns(
   commandText: string,
-  standIns: readonly StandIn[]
+  standIns: readonly StandIn[],
+  /** The block as the doc writes it (placeholders not filled): a `match`
+   * copied from the doc (`git clone <your git repository url>`) matches it. */
+  docText?: string
 ): {text: string; applied: AppliedStandIn[]} {
   const lines = commandText.split('\n')
+  const docLines = docText?.split('\n')
+  const asWritten = docLines && docLines.length === lines.length ? docLines : undefined
   const tests = standIns.map((standIn) => ({standIn, test: matcher(standIn.match)}))
   const applied: AppliedStandIn[] = []
   for (const logical of logicalLines(lines)) {
     const command = normalise(logical.text)
     if (command === '' || command.startsWith('#')) continue
-    const hit = tests.find(({test}) => test(command))
+    const written = asWritten ? normalise(asWritten.slice(logical.start, logical.end + 1).join('\n')) : undefined
+    const hit = tests.find(({test}) => test(command) || (written !== undefined && written !== command && test(written)))
     if (!hit) continue
     const {standIn} = hit
     const replacement = standIn.skip ? null : (standIn.run ?? null)
