@@ -91,3 +91,20 @@ export function programNames(pids: readonly number[]): string[] {
   }
   return names
 }
+
+/**
+ * The host pid of the shell that knows itself as `shellPid` ($$): the
+ * process docs-verify started, or, under bubblewrap (its own PID
+ * namespace), one of that process's descendants.
+ */
+export function hostPidOf(started: number, shellPid: number): number {
+  for (const pid of withDescendants([started])) {
+    try {
+      const match = /^NSpid:\s+(.*)$/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))
+      if (Number(match?.[1]?.trim().split(/\s+/).at(-1)) === shellPid) return pid
+    } catch {
+      // Gone.
+    }
+  }
+  return started
+}

@@ -4,6 +4,7 @@ import {randomBytes} from 'node:crypto'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {trackGroup, untrackGroup} from '../../process/index.js'
 import {MarkedStream} from './marked-stream.js'
+import {hostPidOf} from './shell-children.js'
 import type {Sandbox} from './sandbox.js'
 
 /** A line the shell wrote after the marker: `KIND FIELD...<TAB>PWD`. */
@@ -33,7 +34,8 @@ function startBash(sandbox: Sandbox, env: Record<string, string>): ChildProcess 
  */
 export class ShellProcess {
   readonly child: ChildProcess
-  readonly pid: number
+  /** The bash process (under bubblewrap, not the process started). */
+  pid: number
   readonly marker: string
   readonly exited: Promise<{code: number | null; signal: string | null}>
   #stdout: MarkedStream
@@ -130,9 +132,14 @@ export class ShellProcess {
     })
   }
 
+  /** Find the bash process from the pid it knows itself by (`$$`). */
+  locate(shellPid: number): void {
+    this.pid = hostPidOf(this.child.pid as number, shellPid)
+  }
+
   /** Forget the process group: the session stopped what was in it. */
   untrack(): void {
-    untrackGroup(this.pid)
+    untrackGroup(this.child.pid as number)
   }
 
   #pushReply(reply: ShellReply | null): void {

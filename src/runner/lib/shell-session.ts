@@ -86,6 +86,8 @@ export class ShellSession {
   #count = 0
   #queue: Promise<unknown> = Promise.resolve()
   #background: Background[] = []
+  /** Children the shell had before any block. */
+  #inherited = new Set<number>()
   /** Jobs that blocks left running (`cmd &`), live until the chapter ends. */
   #leftRunning = new Set<number>()
   #closed = false
@@ -191,7 +193,7 @@ export class ShellSession {
     const lines = [`. ${bashQuote(path.join(this.#blocks, 'driver.sh'))}`]
     // Sourced at the top level: `declare` in a function would make locals.
     if (state) lines.push(`. ${bashQuote(state)}`)
-    lines.push(`__dv_force=${bashQuote(this.#forceCode())}`, '__dv_reply ready', '')
+    lines.push(`__dv_force=${bashQuote(this.#forceCode())}`, '__dv_reply ready $$', '')
     shell.send(lines.join('\n'))
     this.#forcedSent = true
     const reply = await this.#control(shell)
@@ -201,6 +203,10 @@ export class ShellSession {
     }
     if (state === this.#exitState) fs.rmSync(this.#exitState, {force: true})
     this.#noteCwd(reply.pwd)
+    shell.locate(Number(reply.fields[0]))
+    // What the shell runs from the start (the sandbox's network bridges) is
+    // no block's job.
+    this.#inherited = new Set(childrenOf(shell.pid))
     return shell
   }
 
@@ -229,7 +235,7 @@ export class ShellSession {
 
   /** Children of the shell that are not concurrent steps or known jobs. */
   #newChildren(shell: ShellProcess): number[] {
-    const known = new Set([...this.#leftRunning, ...this.#background.map((job) => job.pid)])
+    const known = new Set([...this.#inherited, ...this.#leftRunning, ...this.#background.map((job) => job.pid)])
     return childrenOf(shell.pid).filter((pid) => !known.has(pid))
   }
 
@@ -511,7 +517,7 @@ export class ShellSession {
       if (!gone) await this.#kill(shell)
     }
     // Anything still in the shell's group (a job that outlived it).
-    await stopGroup(shell.pid, this.#options.killGraceMs ?? 1000)
+    await stopGroup(shell.child.pid as number, this.#options.killGraceMs ?? 1000)
     shell.untrack()
   }
 }
