@@ -41,10 +41,23 @@ __dv_real_failure() {
 # command, and a block's set -x would trace it.
 __dv_err_trap='{ __dv_s=$? __dv_pipe=("${'$'}{PIPESTATUS[@]}"); [[ -n $__dv_f && ${'$'}{BASH_SOURCE-} == "$__dv_f" ]] && __dv_real_failure "${'$'}{__dv_pipe[@]}" && { __dv_fail_status=$__dv_s __dv_fail_line=$LINENO; return "$__dv_s"; }; } 2>/dev/null'
 # A timeout: return from the block, and from any function of the learner's
-# it is in (the DEBUG trap, from then on, returns at every next command and
-# notes where it was, for a builtin loop that has no process to name).
+# it is in (the DEBUG trap, from then on, returns at every next command).
 __dv_usr1_trap='{ __dv_abort=1; set -T; trap "$__dv_unwind_trap" DEBUG; [[ ${'$'}{FUNCNAME-} == __dv_* || ${'$'}{BASH_SOURCE:-$__dv_S} == "$__dv_S" ]] || return 130; } 2>/dev/null'
-__dv_unwind_trap='{ [[ ${'$'}{FUNCNAME-} == __dv_* || ${'$'}{BASH_SOURCE:-$__dv_S} == "$__dv_S" ]] || { [[ ${'$'}{BASH_SOURCE-} != "$__dv_f" || $__dv_line != 0 ]] || __dv_line=$LINENO; return 130; }; } 2>/dev/null'
+__dv_unwind_trap='{ [[ ${'$'}{FUNCNAME-} == __dv_* || ${'$'}{BASH_SOURCE:-$__dv_S} == "$__dv_S" ]] || { [[ $__dv_line != 0 ]] || __dv_where "$LINENO"; return 130; }; } 2>/dev/null'
+
+# Where the unwinding found the block, for a hang with no process to name
+# (a builtin loop): the block's top-level line, from the call stack.
+# FUNCNAME[i] was called from BASH_SOURCE[i+1] at line BASH_LINENO[i]; at
+# the block's own top level the trap's LINENO ($1) is the line.
+__dv_where() {
+  local __dv_i
+  for ((__dv_i = ${'$'}{#BASH_SOURCE[@]} - 2; __dv_i >= 0; __dv_i--)); do
+    if [[ ${'$'}{BASH_SOURCE[__dv_i + 1]} == "$__dv_f" ]]; then
+      ((__dv_i == 0)) && __dv_line=$1 || __dv_line=${'$'}{BASH_LINENO[__dv_i]}
+      return
+    fi
+  done
+}
 
 # Called by the step file before the block is sourced.
 __dv_pre() {

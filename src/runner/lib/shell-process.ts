@@ -1,10 +1,15 @@
-import {spawn} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import type {ChildProcess} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import type {Readable} from 'node:stream'
 import {setTimeout as sleep} from 'node:timers/promises'
 import {trackGroup, untrackGroup} from '../../process/index.js'
 import {MarkedStream} from './marked-stream.js'
 import {hostPidOf} from './shell-children.js'
+import {bashQuote} from './shell-driver.js'
 import type {Sandbox} from './sandbox.js'
 
 /** A line the shell wrote after the marker: `KIND FIELD...<TAB>PWD`. */
@@ -47,6 +52,10 @@ export class ShellProcess {
   #errMarkers = 0
   #errWaiter: ((seen: boolean) => void) | undefined
   #ended = false
+  readonly #stray: (chunk: Buffer) => void
+  /** The streams the shell writes to now, and the stray ones left to jobs. */
+  #streams: Readable[] = []
+  #moves = 0
 
   constructor(sandbox: Sandbox, env: Record<string, string>, stray: (chunk: Buffer) => void) {
     const nonce = randomBytes(9).toString('hex')
@@ -79,8 +88,8 @@ export class ShellProcess {
         } else this.#errMarkers++
       }
     })
-    this.child.stdout?.on('data', (chunk: Buffer) => this.#stdout.push(chunk))
-    this.child.stderr?.on('data', (chunk: Buffer) => this.#stderr.push(chunk))
+    this.#stray = stray
+    this.#listen(this.child.stdout, this.child.stderr)
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
         // Output written just before the end may still be in the pipes.
@@ -132,6 +141,30 @@ export class ShellProcess {
     })
   }
 
+  /**
+   * Move the shell's stdout and stderr to fresh pipes (named pipes in
+   * `dir`): a job a block left running keeps writing to the old ones, whose
+   * output then goes to `stray`, never into a later block's output.
+   */
+  async leaveJobsBehind(dir: string, merged: boolean): Promise<boolean> {
+    const names = merged ? ['out'] : ['out', 'err']
+    const fifos = names.map((name) => path.join(dir, `${name}-${++this.#moves}.fifo`))
+    const made = spawnSync('mkfifo', ['-m', '600', ...fifos], {stdio: 'ignore'})
+    if (made.status !== 0) return false
+    // Read and write: the pipe never reads as ended while the shell reopens it.
+    const sockets = fifos.map((fifo) => new net.Socket({fd: fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK), readable: true, writable: false}))
+    for (const old of this.#streams) {
+      old.removeAllListeners('data')
+      old.on('data', this.#stray)
+    }
+    this.#listen(sockets[0], sockets[1])
+    const [out, err] = fifos.map((fifo) => bashQuote(fifo))
+    this.send(`exec >${out} 2>${merged ? '&1' : err}; __dv_reply moved\n`)
+    const reply = await this.reply()
+    for (const fifo of fifos) fs.rmSync(fifo, {force: true})
+    return reply?.kind === 'moved'
+  }
+
   /** Find the bash process from the pid it knows itself by (`$$`). */
   locate(shellPid: number): void {
     this.pid = hostPidOf(this.child.pid as number, shellPid)
@@ -150,9 +183,17 @@ export class ShellProcess {
     } else this.#replies.push(reply)
   }
 
+  #listen(stdout: Readable | null | undefined, stderr: Readable | null | undefined): void {
+    stdout?.on('data', (chunk: Buffer) => this.#stdout.push(chunk))
+    stderr?.on('data', (chunk: Buffer) => this.#stderr.push(chunk))
+    for (const stream of [stdout, stderr]) if (stream) this.#streams.push(stream)
+  }
+
   #end(): void {
     if (this.#ended) return
     this.#ended = true
+    // Our named pipes never end by themselves (we hold a writer).
+    for (const stream of this.#streams) if (stream instanceof net.Socket && stream !== this.child.stdout && stream !== this.child.stderr) stream.destroy()
     this.#stdout.flush()
     this.#stderr.flush()
     this.#pushReply(null)

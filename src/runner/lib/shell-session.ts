@@ -84,6 +84,7 @@ export class ShellSession {
   #shell: ShellProcess | undefined
   #cwd: string
   #count = 0
+  #files: {block: number; ran: number; size: number} | undefined
   #queue: Promise<unknown> = Promise.resolve()
   #background: Background[] = []
   /** Children the shell had before any block. */
@@ -233,6 +234,26 @@ export class ShellSession {
     return {name, file: path.join(this.#blocks, `${name}.sh`)}
   }
 
+  /**
+   * Put a foreground block in the one file the shell sources blocks from,
+   * through an open descriptor, padded with newlines over what a longer
+   * block left: creating, or truncating, a file per block waits for the
+   * journal on a busy ext4 (milliseconds). Every block also goes to ran.sh,
+   * so a kept sandbox shows what ran.
+   */
+  #writeBlock(id: string, text: string): void {
+    this.#files ??= {
+      block: fs.openSync(path.join(this.#blocks, 'block.sh'), 'w'),
+      ran: fs.openSync(path.join(this.#blocks, 'ran.sh'), 'a'),
+      size: 0
+    }
+    const bytes = Buffer.from(text)
+    const padded = bytes.length >= this.#files.size ? bytes : Buffer.concat([bytes, Buffer.alloc(this.#files.size - bytes.length, '\n')])
+    fs.writeSync(this.#files.block, padded, 0, padded.length, 0)
+    this.#files.size = padded.length
+    fs.writeSync(this.#files.ran, `# ${id}\n${text}`)
+  }
+
   /** Children of the shell that are not concurrent steps or known jobs. */
   #newChildren(shell: ShellProcess): number[] {
     const known = new Set([...this.#inherited, ...this.#leftRunning, ...this.#background.map((job) => job.pid)])
@@ -270,8 +291,8 @@ export class ShellSession {
 
   async #runForeground(command: CommandInput): Promise<CommandResult> {
     const shell = await this.#ensureShell()
-    const {name, file} = this.#blockFile(command.id)
-    fs.writeFileSync(file, withFinalNewline(command.text))
+    const file = path.join(this.#blocks, 'block.sh')
+    this.#writeBlock(command.id, withFinalNewline(command.text))
     const cap = this.#options.maxOutputBytes ?? 1 << 20
     const stdout = new CappedText(cap)
     const stderr = new CappedText(cap)
@@ -286,7 +307,7 @@ export class ShellSession {
     }
     const started = Date.now()
     shell.collect({stdout: collect(stdout), stderr: collect(stderr)})
-    shell.send(`. "$__dv_S" ${name}\n`)
+    shell.send('. "$__dv_S" block\n')
     const merged = this.#options.mergeStreams === true
     const finished = (async () => {
       const reply = await shell.reply()
@@ -355,7 +376,10 @@ export class ShellSession {
     if (shell.alive) {
       const left = this.#newChildren(shell).filter((pid) => isAlive(pid))
       for (const pid of left) this.#leftRunning.add(pid)
-      if (left.length > 0) result.leftRunning = left
+      if (left.length > 0) {
+        result.leftRunning = left
+        await shell.leaveJobsBehind(this.#blocks, this.#options.mergeStreams === true)
+      }
     }
     return result
   }
@@ -508,6 +532,8 @@ export class ShellSession {
   }
 
   async #quit(): Promise<void> {
+    if (this.#files) for (const fd of [this.#files.block, this.#files.ran]) fs.closeSync(fd)
+    this.#files = undefined
     const shell = this.#shell
     this.#shell = undefined
     if (!shell) return
