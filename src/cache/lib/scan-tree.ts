@@ -25,13 +25,15 @@ export async function scanTree(root: string, objects: ObjectStore): Promise<Tree
   const entries: TreeEntry[] = []
   const files: {entry: Extract<TreeEntry, {type: 'file'}>; full: string; size: number}[] = []
   const walk = async (dir: string, prefix: string): Promise<void> => {
-    const names = (await fs.readdir(dir)).sort()
+    const names = (await fs.readdir(dir).catch(unlessVanished(() => [] as string[]))).sort()
     for (const name of names) {
       const full = path.join(dir, name)
       const rel = prefix + name
-      const stat = await fs.lstat(full)
+      const stat = await fs.lstat(full).catch(unlessVanished(() => null))
+      if (stat === null) continue
       if (stat.isSymbolicLink()) {
-        entries.push({path: rel, type: 'symlink', target: await fs.readlink(full)})
+        const target = await fs.readlink(full).catch(unlessVanished(() => null))
+        if (target !== null) entries.push({path: rel, type: 'symlink', target})
       } else if (stat.isDirectory()) {
         entries.push({path: rel, type: 'dir', mode: stat.mode & 0o7777, mtimeMs: stat.mtimeMs})
         await walk(full, `${rel}/`)
@@ -43,10 +45,27 @@ export async function scanTree(root: string, objects: ObjectStore): Promise<Tree
     }
   }
   await walk(root, '')
+  const vanished = new Set<TreeEntry>()
   await eachLimited(files, parallelFiles, async ({entry, full, size}) => {
-    const digest = await objects.add(full, size)
+    const digest = await objects.add(full, size).catch(unlessVanished(() => null))
+    if (digest === null) {
+      vanished.add(entry)
+      return
+    }
     entry.hash = digest.sha256
     entry.bytes = digest.bytes
   })
-  return entries
+  return vanished.size === 0 ? entries : entries.filter((entry) => !vanished.has(entry))
+}
+
+/**
+ * A file removed while the tree is read (a tool's temp file, a process the
+ * chapter left running) is not part of the end state: skip it, as
+ * `cp -a` or `tar` would with a warning. Any other error stands.
+ */
+function unlessVanished<T>(fallback: () => T): (error: unknown) => T {
+  return (error) => {
+    if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return fallback()
+    throw error
+  }
 }
