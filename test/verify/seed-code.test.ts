@@ -42,7 +42,7 @@ describe.runIf(present)('the seed "Move the ML experiment code to the cloud" fro
       expect(remoteAdd?.command).toMatch(/git remote add origin \S*(?:origin\.git|DOCS_VERIFY_GIT_REMOTE)/)
       const check = chapter.checks.find((current) => current.name === "git remote has the chapter's commit")
       expect(check).toMatchObject({status: 'passed', line: 103})
-      expect(check?.message).toMatch(/the remote's main is at [0-9a-f]{7}/)
+      expect(check?.message).toMatch(/origin \(\S*origin\.git\) has main at [0-9a-f]{7}/)
     }
     expect(result.code).toBe(0)
     expect(await hashTree(seedsDir)).toEqual(seedsBefore)
