@@ -2,6 +2,7 @@ export type {
   ChapterReport,
   ChapterStatus,
   CheckReport,
+  SandboxReport,
   StepReport,
   StepStatus,
   VerifyReport

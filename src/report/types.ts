@@ -10,7 +10,23 @@ export interface VerifyReport {
   /** ISO 8601 start time of the run. */
   startedAt: string
   durationMs: number
+  /** Where the steps ran: absent in reports of older versions. */
+  sandbox?: SandboxReport
   chapters: ChapterReport[]
+}
+
+/** The isolation a run had (`--sandbox`). */
+export interface SandboxReport {
+  mode: 'bwrap' | 'none'
+  /** False: the steps could touch the user's files, processes and network. */
+  isolated: boolean
+  networkFiltered: boolean
+  /** Which mode and why, as printed at the start. */
+  reason: string
+  /** The network policy, when filtered. */
+  network?: string
+  /** Hosts a step tried to reach and was refused. */
+  deniedHosts?: {target: string; reason: string; count: number}[]
 }
 
 /** `restored`: the chapter did not run; its end state came from the cache. */

@@ -146,6 +146,7 @@ export function requireInput(what: string, present: boolean): boolean {
 }
 
 export interface JsonReport {
+  sandbox?: {mode: string; isolated: boolean; networkFiltered: boolean; reason: string; network?: string; deniedHosts?: {target: string; reason: string; count: number}[]}
   chapters: {
     file: string
     slug: string

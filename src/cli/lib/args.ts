@@ -10,6 +10,7 @@ export interface ReporterTarget {
   file?: string
 }
 export type GcsBackend = 'auto' | 'container' | 'binary' | 'url'
+export type SandboxFlag = 'auto' | 'bwrap' | 'none'
 
 /** What the user asked for, fully validated. */
 export type Invocation =
@@ -48,6 +49,8 @@ export interface VerifyOptions extends CommonOptions {
   gcs: GcsBackend
   gcsUrl?: string
   timeout?: number
+  /** --sandbox; undefined: the config's sandbox.mode, else auto. */
+  sandbox?: SandboxFlag
 }
 
 const options = {
@@ -73,7 +76,8 @@ const options = {
   shard: {type: 'string'},
   gcs: {type: 'string'},
   'gcs-url': {type: 'string'},
-  timeout: {type: 'string'}
+  timeout: {type: 'string'},
+  sandbox: {type: 'string'}
 } as const
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
@@ -207,6 +211,7 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (values.shard !== undefined) verify.shard = values.shard
   if (values['gcs-url'] !== undefined) verify.gcsUrl = values['gcs-url']
   if (values.timeout !== undefined) verify.timeout = positiveInteger('timeout', values.timeout, 300)
+  if (values.sandbox !== undefined) verify.sandbox = oneOf('sandbox', values.sandbox, ['auto', 'bwrap', 'none'] as const, 'auto')
   if (verify.gcs === 'url' && verify.gcsUrl === undefined) {
     throw new UsageError('--gcs url needs --gcs-url http://HOST:PORT of the emulator you run')
   }

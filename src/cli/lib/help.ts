@@ -24,6 +24,7 @@ Running:
       --timeout SECONDS    default per-step timeout (300)
       --gcs BACKEND        GCS emulator: auto (default), container, binary, url
       --gcs-url URL        with --gcs url: the emulator you run
+      --sandbox MODE       auto (default: bubblewrap when it works here), bwrap, none (not isolated)
   -u, --update             rewrite expected outputs that differ with what the commands printed
       --step               run one step at a time (the learner's replay)
   -w, --watch              re-verify when the chapter or one before it changes

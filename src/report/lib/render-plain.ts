@@ -59,7 +59,7 @@ export function chapterLine(chapter: ChapterReport, style: Style): string {
 function closingLines(report: VerifyReport, style: Style): string[] {
   const details = report.chapters.flatMap((chapter) => failureDetails(chapter, style))
   const failures = details.length === 0 ? [] : ['', style.red(style.bold('Failures')), ...details]
-  return [...failures, '', totalLine(report, style)]
+  return [...failures, '', ...sandboxLines(report, style), totalLine(report, style)]
 }
 
 function failureDetails(chapter: ChapterReport, style: Style): string[] {
@@ -90,6 +90,16 @@ function stepCounts(steps: StepReport[]): string {
   for (const step of steps) counts.set(step.status, (counts.get(step.status) ?? 0) + 1)
   if (counts.size === 0) return 'no steps'
   return [...counts].map(([status, count]) => `${count} ${statusWord(status)}`).join(', ')
+}
+
+/** Said at the end, where it is read: a run without isolation, and what
+ * the network policy refused. */
+function sandboxLines(report: VerifyReport, style: Style): string[] {
+  const sandbox = report.sandbox
+  if (!sandbox) return []
+  const lines = sandbox.isolated ? [] : [style.red(`not isolated: ${sandbox.reason}`)]
+  for (const denied of sandbox.deniedHosts ?? []) lines.push(`network: refused ${denied.target} (${denied.count}x): ${denied.reason}`)
+  return lines
 }
 
 function totalLine(report: VerifyReport, style: Style): string {

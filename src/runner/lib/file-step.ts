@@ -1,5 +1,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {runInSandbox} from './run-in-sandbox.js'
+import type {Sandbox} from './sandbox.js'
 import type {FileStepResult} from './types.js'
 
 export interface FileStepInput {
@@ -25,6 +27,37 @@ function isInside(parent: string, child: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
 }
 
+/** Where a write to `target` really lands: symlinks in the existing part
+ * of the path (the file itself included) followed, the rest appended. */
+async function resolvedTarget(target: string): Promise<string> {
+  let existing = target
+  const rest: string[] = []
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(existing), ...rest)
+    } catch {
+      // A dangling symlink still points somewhere: follow it by hand.
+      try {
+        const link = await fs.readlink(existing)
+        return resolvedTarget(path.join(path.resolve(path.dirname(existing), link), ...rest))
+      } catch {
+        // Not a link: go up to the deepest part that exists.
+      }
+      const parent = path.dirname(existing)
+      if (parent === existing) return target
+      rest.unshift(path.basename(existing))
+      existing = parent
+    }
+  }
+}
+
+/** In mode bwrap the write happens inside the sandbox, so its mounts hold
+ * whatever a planted symlink changes between the check and the write. */
+async function writeInside(sandbox: Sandbox, target: string, content: string): Promise<void> {
+  const outcome = await runInSandbox(sandbox, ['/bin/sh', '-c', 'mkdir -p -- "$(dirname -- "$1")" && cat > "$1"', 'file-step', target], {input: content})
+  if (outcome.exitCode !== 0) throw new Error(outcome.failure ?? (outcome.stderr.trim() || `exit ${outcome.exitCode}`))
+}
+
 /**
  * Apply a file step the way the learner would: a full file is written
  * (parent directories created); a partial or display block is only applied
@@ -33,7 +66,7 @@ function isInside(parent: string, child: string): boolean {
  */
 export async function applyFileStep(
   step: FileStepInput,
-  where: {cwd: string; home: string; root: string}
+  where: {cwd: string; home: string; root: string; sandbox?: Sandbox}
 ): Promise<FileStepResult> {
   const target = step.path.startsWith('~/')
     ? path.join(where.home, step.path.slice(2))
@@ -46,6 +79,10 @@ export async function applyFileStep(
   })
   if (!isInside(where.root, target)) {
     return result('not-applied', `${step.path} resolves outside the sandbox (${target}); use a path relative to the working directory`)
+  }
+  const resolved = await resolvedTarget(target)
+  if (!isInside(await fs.realpath(where.root), resolved)) {
+    return result('not-applied', `${step.path} leads outside the sandbox through a symbolic link (to ${resolved}): not written`)
   }
   let content: string
   let reason: string
@@ -64,8 +101,12 @@ export async function applyFileStep(
     )
   }
   try {
-    await fs.mkdir(path.dirname(target), {recursive: true})
-    await fs.writeFile(target, withFinalNewline(content))
+    if (where.sandbox?.mode === 'bwrap') {
+      await writeInside(where.sandbox, target, withFinalNewline(content))
+    } else {
+      await fs.mkdir(path.dirname(target), {recursive: true})
+      await fs.writeFile(target, withFinalNewline(content))
+    }
   } catch (error) {
     return result('not-applied', `could not write ${target}: ${(error as Error).message}`)
   }

@@ -18,8 +18,10 @@ export interface SandboxPaths {
   run: string
   /** The shell state carried from block to block (and chapter to chapter). */
   stateFile: string
-  /** Bound at /tmp in mode bwrap: private to the sandbox, kept across blocks. */
+  /** Bound at /tmp and /var/tmp in mode bwrap: private to the sandbox,
+   * kept across blocks. */
   slashTmp: string
+  slashVarTmp: string
 }
 
 /**

@@ -22,9 +22,11 @@ export interface MountInput {
   readOnly: readonly string[]
   /** Give the sandbox no network of its own (only the gate's sockets). */
   unshareNet: boolean
-  /** Bound at /tmp: private to the sandbox, kept from command to command
-   * (default: an empty tmpfs per command). */
+  /** Bound at /tmp and /var/tmp (tools such as DVC keep their site cache
+   * there): private to the sandbox, kept from command to command (default:
+   * an empty tmpfs per command). */
   slashTmp?: string
+  slashVarTmp?: string
 }
 
 /** Home-level names that hold credentials: never bound back whole. */
@@ -81,7 +83,9 @@ export function toolDirsToKeep(pathValue: string, hidden: readonly string[]): st
 }
 
 export function bwrapArguments(input: MountInput): string[] {
-  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', ...(input.slashTmp ? ['--bind', input.slashTmp, '/tmp'] : ['--tmpfs', '/tmp'])]
+  const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc']
+  args.push(...(input.slashTmp ? ['--bind', input.slashTmp, '/tmp'] : ['--tmpfs', '/tmp']))
+  if (fs.existsSync('/var/tmp')) args.push(...(input.slashVarTmp ? ['--bind', input.slashVarTmp, '/var/tmp'] : ['--tmpfs', '/var/tmp']))
   // Sockets on a read-only mount still connect: hide the container engine's.
   const sockets = new Set<string>()
   for (const socket of ['/run/docker.sock', '/var/run/docker.sock', '/run/containerd/containerd.sock', '/run/podman/podman.sock']) {

@@ -55,6 +55,9 @@ export interface CommandOptions {
   cwd?: string
   /** Its whole environment (default the sandbox's env). */
   env?: Record<string, string>
+  /** Needs no network (a check by docs-verify): starts faster, without
+   * the bridges to the allow-list proxy and the stand-ins. */
+  offline?: boolean
 }
 
 export interface Sandbox {
@@ -122,10 +125,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     gitConfig: path.join(home, '.gitconfig'),
     run: path.join(root, 'run'),
     stateFile: path.join(root, 'run', 'shell-state.sh'),
-    slashTmp: path.join(root, 'slash-tmp')
+    slashTmp: path.join(root, 'slash-tmp'),
+    slashVarTmp: path.join(root, 'slash-var-tmp')
   }
   try {
-    for (const dir of [paths.work, paths.tmp, paths.gcloud, paths.xdgConfig, paths.xdgCache, paths.xdgData, paths.xdgState, paths.run, paths.slashTmp]) {
+    for (const dir of [paths.work, paths.tmp, paths.gcloud, paths.xdgConfig, paths.xdgCache, paths.xdgData, paths.xdgState, paths.run, paths.slashTmp, paths.slashVarTmp]) {
       await fs.mkdir(dir, {recursive: true})
     }
     await fs.writeFile(
@@ -159,7 +163,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         readOnly: gate ? [gate.dir] : [],
         unshareNet: gate !== undefined,
         // One private /tmp per sandbox, kept from block to block.
-        slashTmp: paths.slashTmp
+        slashTmp: paths.slashTmp,
+        slashVarTmp: paths.slashVarTmp
       })
     ]
   }
@@ -178,7 +183,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       const commandEnv = {...(commandOptions.env ?? env)}
       if (!mounts) return {file: argv[0]!, args: argv.slice(1), env: commandEnv, cwd}
       let inner = [...argv]
-      if (gate && resolved.socat) {
+      if (gate && resolved.socat && !commandOptions.offline) {
         Object.assign(commandEnv, proxyEnv(gate.proxyPort))
         inner = ['/bin/bash', '-c', bridgePrelude(gate.bridges(), resolved.socat), 'docs-verify-net', ...argv]
       }

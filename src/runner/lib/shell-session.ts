@@ -141,7 +141,7 @@ export class ShellSession {
 
   /** Write a file step relative to the current directory (see applyFileStep). */
   writeFileStep(step: FileStepInput): Promise<FileStepResult> {
-    return this.#enqueue(() => applyFileStep(step, {cwd: this.#cwd, home: this.sandbox.paths.home, root: this.sandbox.root}))
+    return this.#enqueue(() => applyFileStep(step, {cwd: this.#cwd, home: this.sandbox.paths.home, root: this.sandbox.root, sandbox: this.sandbox}))
   }
 
   /** End of a chapter: stop its concurrent steps and the jobs its blocks

@@ -1,18 +1,13 @@
-import {execFile} from 'node:child_process'
-import {promisify} from 'node:util'
 import type {PreparedChapter} from '../../plan/index.js'
 import type {CheckReport} from '../../report/index.js'
+import {runInSandbox} from '../../runner/index.js'
 import type {CommandResult, Sandbox} from '../../runner/index.js'
 
-const run = promisify(execFile)
-
-async function git(args: string[], options: {cwd: string; env: Record<string, string>}): Promise<string | undefined> {
-  try {
-    // A remote that cannot answer (a network URL with no network) must not hang the check.
-    return (await run('git', args, {...options, timeout: 30_000})).stdout.trim()
-  } catch {
-    return undefined
-  }
+/** Git as the learner's machine sees it: inside the sandbox. A remote that
+ * cannot answer (a network URL with no network) must not hang the check. */
+async function git(args: string[], options: {cwd: string; sandbox: Sandbox}): Promise<string | undefined> {
+  const outcome = await runInSandbox(options.sandbox, ['git', ...args], {cwd: options.cwd, timeoutMs: 30_000})
+  return outcome.exitCode === 0 ? outcome.stdout.trim() : undefined
 }
 
 /** The remote a `git push` line names (`git push -u origin main` -> origin). */
@@ -32,7 +27,7 @@ export async function checkGitRemote(
 ): Promise<CheckReport[]> {
   const push = prepared.steps.find(({step, text}) => step.kind === 'command' && !step.someoneElse && /\bgit\s+push\b/.test(text) && results.get(step.id)?.exitCode === 0)
   if (!push) return []
-  const options = {cwd: where.cwd, env: where.sandbox.env}
+  const options = {cwd: where.cwd, sandbox: where.sandbox}
   const branch = await git(['rev-parse', '--abbrev-ref', 'HEAD'], options)
   const local = await git(['rev-parse', 'HEAD'], options)
   const remoteName = (branch === undefined ? undefined : await git(['config', `branch.${branch}.remote`], options)) || pushedRemote(push.text) || 'origin'

@@ -1,12 +1,10 @@
 import {copyFile, mkdir} from 'node:fs/promises'
 import path from 'node:path'
-import {execFile} from 'node:child_process'
-import {promisify} from 'node:util'
 import type {ChapterConfig} from '../../config/index.js'
 import type {PreparedChapter} from '../../plan/index.js'
 import type {ChapterReport, StepReport} from '../../report/index.js'
-import {createSandbox, ShellSession} from '../../runner/index.js'
-import type {Sandbox} from '../../runner/index.js'
+import {createSandbox, runInSandbox, ShellSession} from '../../runner/index.js'
+import type {ResolvedSandboxMode, Sandbox} from '../../runner/index.js'
 import type {CloudSession, CloudStarter} from './cloud-hooks.js'
 import {needsCloud} from './cloud-hooks.js'
 import {checkGitRemote} from './check-git-remote.js'
@@ -14,8 +12,6 @@ import {runPreparedChapter} from './run-chapter.js'
 import {applySetup} from './apply-setup.js'
 import type {ComparedOutput} from './run-chapter.js'
 import type {PreparedStep} from '../../plan/index.js'
-
-const run = promisify(execFile)
 
 /** One chapter of a chain with the configuration that applies to it. */
 export interface ChainLink {
@@ -46,6 +42,10 @@ export interface ChainOptions {
   onCompared?: (compared: ComparedOutput) => void
   /** Folder of the configuration file: `setup.copyDir` is relative to it. */
   configDir?: string
+  /** From resolveSandboxMode, once per run (default: mode none). */
+  isolation?: ResolvedSandboxMode
+  /** Config sandbox.allowHosts. */
+  allowHosts?: readonly string[]
 }
 
 /** The variable the sandbox-bound placeholders (`<your git repository
@@ -55,7 +55,8 @@ export const gitRemoteVariable = 'DOCS_VERIFY_GIT_REMOTE'
 async function createBareRemote(sandbox: Sandbox): Promise<string> {
   const remote = path.join(sandbox.root, 'remotes', 'origin.git')
   await mkdir(path.dirname(remote), {recursive: true})
-  await run('git', ['init', '--quiet', '--bare', '--initial-branch=main', remote], {env: sandbox.env})
+  const made = await runInSandbox(sandbox, ['git', 'init', '--quiet', '--bare', '--initial-branch=main', remote])
+  if (made.exitCode !== 0) throw new Error(`could not create the sandbox's git remote: ${made.failure ?? made.stderr.trim()}`)
   return remote
 }
 
@@ -85,7 +86,12 @@ function brokenState(report: ChapterReport): string | undefined {
  * it.
  */
 export async function runChain(links: readonly ChainLink[], options: ChainOptions): Promise<ChapterReport[]> {
-  const sandbox = await createSandbox({keep: options.keep, ...(options.parentEnv ? {parentEnv: options.parentEnv} : {})})
+  const sandbox = await createSandbox({
+    keep: options.keep,
+    ...(options.parentEnv ? {parentEnv: options.parentEnv} : {}),
+    ...(options.isolation ? {isolation: options.isolation} : {}),
+    ...(options.allowHosts ? {allowHosts: options.allowHosts} : {})
+  })
   options.onSandbox?.(sandbox)
   const reports: ChapterReport[] = []
   let cloud: CloudSession | undefined

@@ -146,7 +146,7 @@ async function runFileStep(prepared: PreparedStep, step: FileStep, run: ChapterR
   const replacement = step.mode === 'full' ? undefined : fileEditFor(run.config, step.path)
   const written = await applyFileStep(
     {id: step.id, path: step.path, text: prepared.text, mode: step.mode, ...(replacement ? {replacement} : {})},
-    {cwd: run.session.cwd, home: run.sandbox.paths.home, root: run.sandbox.root}
+    {cwd: run.session.cwd, home: run.sandbox.paths.home, root: run.sandbox.root, sandbox: run.sandbox}
   )
   const report: StepReport = {
     id: step.id,

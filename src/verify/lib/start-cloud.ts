@@ -31,6 +31,11 @@ export function startCloudFor(options: Pick<VerifyOptions, 'gcs' | 'gcsUrl'>, io
       await emulator.stop()
       throw error
     }
+    // Steps reach both at the same loopback address, also without a network of their own.
+    for (const [endpoint, label] of [[emulator.endpoint, 'fake-gcs-server'], [controlPlane.endpoint, 'control plane']] as const) {
+      const url = new URL(endpoint)
+      if (url.port && ['127.0.0.1', 'localhost'].includes(url.hostname)) await sandbox.allowLocalPort(Number(url.port), label)
+    }
     const env = {
       ...gcloudEnv({configDir: sandbox.paths.gcloud, storageEndpoint: emulator.endpoint, controlPlaneEndpoint: controlPlane.endpoint}),
       ...dvcEmulatorSetup({storageEndpoint: emulator.endpoint}).env

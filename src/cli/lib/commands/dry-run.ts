@@ -12,6 +12,24 @@ import type {Chapter} from '../../../guide/index.js'
 import {version} from '../../../version.js'
 import {buildChains} from '../../../verify/lib/build-chains.js'
 import {chainsOfShard} from '../shard-selection.js'
+import {alwaysDeniedHosts, defaultNetworkPolicy} from '../../../runner/index.js'
+
+/** The network steps would get (with --sandbox bwrap/auto where bubblewrap works). */
+function networkPolicy(options: VerifyOptions, workspace: Workspace, env: Readonly<Record<string, string | undefined>>): {sandbox: string; allowHosts: string[]; standIns: string; alwaysDenied: string[]} {
+  const policy = defaultNetworkPolicy(workspace.config.sandbox?.allowHosts ?? [], env)
+  return {
+    sandbox: options.sandbox ?? workspace.config.sandbox?.mode ?? 'auto',
+    allowHosts: policy.allowHosts,
+    standIns: 'the local stand-ins (fake-gcs-server, control plane) at their 127.0.0.1 ports',
+    alwaysDenied: [...alwaysDeniedHosts]
+  }
+}
+
+function networkText(policy: ReturnType<typeof networkPolicy>): string {
+  const mode = policy.sandbox === 'none' ? 'sandbox none: steps are NOT isolated and the network is not filtered' : `sandbox ${policy.sandbox}: under bubblewrap steps reach only`
+  if (policy.sandbox === 'none') return `network: ${mode}\n`
+  return `network: ${mode} ${policy.allowHosts.join(', ')} and ${policy.standIns}; always denied: ${policy.alwaysDenied.join(', ')}\n`
+}
 
 function planJson(prepared: PreparedChapter[], runsFirst: string[]): object {
   const first = prepared[0]!
@@ -91,9 +109,10 @@ export async function dryRunCommand(chapters: readonly Chapter[], options: Verif
     }
   }
   if (options.format === 'json') {
-    io.stdout.write(JSON.stringify({tool: 'docs-verify', version, chapters: json}, null, 2) + '\n')
+    io.stdout.write(JSON.stringify({tool: 'docs-verify', version, network: networkPolicy(options, workspace, io.env), chapters: json}, null, 2) + '\n')
   } else {
     io.stdout.write(outputs.join('\n'))
+    if (options.format === 'text') io.stdout.write(`\n${networkText(networkPolicy(options, workspace, io.env))}`)
   }
   return exitCodes.passed
 }

@@ -8,7 +8,9 @@ import {createReplay} from '../replay.js'
 import type {Chapter} from '../../../guide/index.js'
 import {createProgress, renderClosing} from '../../../report/index.js'
 import {checkReportFiles, humanStream, writeReports} from '../report-outputs.js'
-import type {ChapterReport, VerifyReport} from '../../../report/index.js'
+import type {ChapterReport, SandboxReport, VerifyReport} from '../../../report/index.js'
+import {resolveSandboxMode} from '../../../runner/index.js'
+import type {ResolvedSandboxMode, Sandbox} from '../../../runner/index.js'
 import {chainsOfShard} from '../shard-selection.js'
 import {version} from '../../../version.js'
 import {buildChains} from '../../../verify/lib/build-chains.js'
@@ -35,6 +37,32 @@ async function pool<T>(count: number, limit: number, job: (index: number) => Pro
   return results
 }
 
+/** --sandbox, else the config's sandbox.mode, else auto; said in one line. */
+async function sandboxModeFor(options: VerifyOptions, workspace: Workspace, io: Io): Promise<ResolvedSandboxMode> {
+  const requested = options.sandbox ?? workspace.config.sandbox?.mode ?? 'auto'
+  let resolved: ResolvedSandboxMode
+  try {
+    resolved = await resolveSandboxMode(requested, io.env)
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}; use --sandbox auto or --sandbox none (not isolated)`)
+  }
+  io.stderr.write(`docs-verify: ${resolved.line}\n`)
+  return resolved
+}
+
+function sandboxReport(isolation: ResolvedSandboxMode, sandboxes: readonly Sandbox[]): SandboxReport {
+  const report: SandboxReport = {mode: isolation.mode, isolated: isolation.mode === 'bwrap', networkFiltered: isolation.networkFiltered, reason: isolation.line}
+  const network = sandboxes.find((sandbox) => sandbox.isolation.network !== undefined)?.isolation.network
+  if (network !== undefined) report.network = network
+  const denied = new Map<string, {target: string; reason: string; count: number}>()
+  for (const entry of sandboxes.flatMap((sandbox) => sandbox.deniedHosts())) {
+    const seen = denied.get(entry.target)
+    denied.set(entry.target, {...entry, count: (seen?.count ?? 0) + entry.count})
+  }
+  if (denied.size > 0) report.deniedHosts = [...denied.values()]
+  return report
+}
+
 /** `docs-verify <chapters>`: run in sandboxes, check, report. */
 export async function runCommand(chapters: readonly Chapter[], options: VerifyOptions, workspace: Workspace, io: Io): Promise<number> {
   const started = new Date()
@@ -57,6 +85,9 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
   if (replay && options.jobs > 1) throw new UsageError('--step replays one step at a time: it cannot go with --jobs')
   const updates: ExpectedUpdate[] = []
   const refused: string[] = []
+  const isolation = await sandboxModeFor(options, workspace, io)
+  const allowHosts = workspace.config.sandbox?.allowHosts
+  const sandboxes: Sandbox[] = []
   const startCloud = startCloudFor(options, io)
   const store = userSnapshotStore(io.env)
   const chainReports = await pool(chains.length, options.jobs, async (index): Promise<ChapterReport[]> => {
@@ -67,6 +98,8 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
       parentEnv: io.env,
       ...(workspace.configFile === null ? {} : {configDir: path.dirname(workspace.configFile)}),
       ...(options.timeout === undefined ? {} : {timeoutSeconds: options.timeout}),
+      isolation,
+      ...(allowHosts ? {allowHosts} : {}),
       startCloud,
       ...(cache
         ? {
@@ -82,6 +115,7 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
       onStepFinished: (step) => (replay ? replay.afterStep(step) : progress.stepFinished(step)),
       onChapterFinished: (chapter) => progress.chapterFinished(chapter),
       onSandbox: (sandbox) => {
+        sandboxes.push(sandbox)
         if (options.keep || options.step) io.stderr.write(`docs-verify: sandbox kept at ${sandbox.root}\n`)
       },
       onCompared: (compared) => {
@@ -99,6 +133,7 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
     version,
     startedAt: started.toISOString(),
     durationMs: Date.now() - started.getTime(),
+    sandbox: sandboxReport(isolation, sandboxes),
     // A sharded run reports the chapters it verifies; chapters it only
     // replays to reach their state show up only when they fail.
     chapters: chainReports.flatMap((reports, index) =>
