@@ -4,7 +4,7 @@
  * readers the runner uses to see what a block left running.
  */
 export {trackCloser, trackGroup, trackKept, trackRoot, tracked, untrackGroup, untrackRoot} from './lib/lifetime.js'
-export {canTieToParent, groupAlive, runProcess, startProcess, stopProcess} from './lib/start-process.js'
+export {canTieToParent, definedEnv, groupAlive, runProcess, startProcess, stopProcess} from './lib/start-process.js'
 export type {CommandOutcome, SpawnPlan, StartOptions} from './lib/start-process.js'
 export {stopGroup} from './lib/stop-group.js'
 export {groupMembers, isAlive, listeningPorts, listProcesses} from './lib/process-table.js'

@@ -1,6 +1,6 @@
 import {accessSync, constants} from 'node:fs'
-import {execFile} from 'node:child_process'
 import path from 'node:path'
+import {definedEnv, runProcess} from '../../process/index.js'
 
 /** Pinned fake-gcs-server version (same as the container image tag). */
 export const FAKE_GCS_SERVER_VERSION = 'v1.55.1'
@@ -56,14 +56,11 @@ export async function provisionFakeGcsServer(cacheDir: string, env: NodeJS.Proce
   const go = whichOnPath('go', env)
   if (!go) return {ok: false, reason: 'Go is not on PATH'}
   const bin = path.join(cacheDir, 'bin')
-  const result = await new Promise<{code: number | string | null; stderr: string}>((resolve) => {
-    execFile(
-      go,
-      ['install', `${FAKE_GCS_SERVER_MODULE}@${FAKE_GCS_SERVER_VERSION}`],
-      {env: {...env, GOBIN: bin}, encoding: 'utf8', timeout: 15 * 60_000, maxBuffer: 8 * 1024 * 1024},
-      (error, _stdout, stderr) => resolve({code: error ? (error.code ?? 1) : 0, stderr: `${stderr}${error && !stderr ? error.message : ''}`})
-    )
-  })
+  const outcome = await runProcess(
+    {file: go, args: ['install', `${FAKE_GCS_SERVER_MODULE}@${FAKE_GCS_SERVER_VERSION}`], env: {...definedEnv(env), GOBIN: bin}, cwd: process.cwd()},
+    {timeoutMs: 15 * 60_000}
+  )
+  const result = {code: outcome.exitCode ?? outcome.failure ?? null, stderr: `${outcome.stderr}${outcome.failure && !outcome.stderr ? outcome.failure : ''}`}
   const file = cachedBinaryPath(cacheDir)
   if (result.code === 0 && isExecutable(file)) return {ok: true, path: file}
   return {ok: false, reason: `\`${goInstallCommand(cacheDir)}\` failed (exit ${result.code}): ${result.stderr.trim().slice(-800)}`}

@@ -1,6 +1,6 @@
 import {freeLoopbackPort} from './free-port.js'
 import {resetEmulator, waitForHealthy} from './emulator-health.js'
-import {startProcess, stopProcess} from '../../process/index.js'
+import {definedEnv, startProcess, stopProcess} from '../../process/index.js'
 import type {GcsEmulator, EmulatorLog} from './emulator-types.js'
 
 /** Options for {@link startBinaryEmulator}. */
@@ -38,7 +38,7 @@ export async function startBinaryEmulator(options: BinaryEmulatorOptions): Promi
   const endpoint = `http://127.0.0.1:${port}`
   // Tied to docs-verify by the kernel: a SIGKILL of docs-verify ends it too.
   const child = startProcess(
-    {file: options.binary, args: binaryArguments(port), cwd: process.cwd(), env: process.env as Record<string, string>},
+    {file: options.binary, args: binaryArguments(port), cwd: process.cwd(), env: definedEnv(process.env)},
     {stdio: ['ignore', 'pipe', 'pipe'], dieWithParent: true}
   )
   // Keep the tail of its output for error messages; reading also keeps the

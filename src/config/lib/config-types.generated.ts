@@ -32,6 +32,7 @@ export interface Config {
   fileEdits?: FileEdits
   expectFailure?: ExpectFailure
   tolerance?: ToleranceConfig
+  sandbox?: SandboxConfig
   /**
    * Overrides per chapter, keyed by the chapter's key (`chapter-7`) or file name. Maps merge key by key over the top level; the chapter's stand-ins and file edits come first.
    */
@@ -157,6 +158,19 @@ export interface NumberTolerance {
    * A difference in the value's own unit.
    */
   absolute?: number
+}
+/**
+ * Where steps run, top level only (one sandbox per chain of chapters): the isolation mode and the hosts steps may reach. See the sandbox reference.
+ */
+export interface SandboxConfig {
+  /**
+   * `auto`: bubblewrap when it works on this machine, else none (said in one line); `bwrap`: always, or an error; `none`: not isolated (the report says so). `--sandbox` wins.
+   */
+  mode?: 'auto' | 'bwrap' | 'none'
+  /**
+   * Hosts steps may reach besides the package registries: `github.com`, `*.example.org` (its subdomains), `host:port`, `127.0.0.1:8080` (a server on this machine). The real cloud's endpoints are refused whatever this says.
+   */
+  allowHosts?: string[]
 }
 /**
  * The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.

@@ -5,12 +5,13 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Config","description":"docs-verify.config.{json,yaml,yml}: what a chapter cannot say itself (placeholder values, commands to run instead of ones that need a person or a real cloud account, timeouts, setup). Every key except `chapters` can be given at the top level (for every chapter) or under `chapters.<key>`; a chapter's own values win.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editor completion: `./node_modules/docs-verify/schema/docs-verify.config.schema.json`."},"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"chapters":{"type":"object","description":"Overrides per chapter, keyed by the chapter's key (`chapter-7`) or file name. Maps merge key by key over the top level; the chapter's stand-ins and file edits come first.","additionalProperties":{"$ref":"#/definitions/ChapterConfig"}}},"definitions":{"ChapterConfig":{"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"standalone":{"type":"boolean","description":"`true`: the chapter starts from an empty sandbox (or its `setup`), not from the state the numbered chapters before it in the nav leave. Only under `chapters`.","x-expected":"true or false"}}},"placeholders":{"type":"object","description":"Values for placeholders, keyed in any style: `my project id`, `my_project_id` and `<my project id>` name the same placeholder. Without a value, docs-verify takes the doc's own example or generates one; `--set 'key=value'` wins over the file.","additionalProperties":{"type":"string","x-expected":"the value to fill in (a string)"}},"standIns":{"type":"array","description":"Commands to run differently, each with a reason the report shows. Yours come before docs-verify's own stand-ins.","items":{"$ref":"#/definitions/StandIn"}},"StandIn":{"title":"StandIn","description":"Run something else instead of a command line, or skip it: always with a reason, which the report shows.","type":"object","additionalProperties":false,"required":["match","reason"],"properties":{"match":{"type":"string","pattern":"\\S","description":"A literal command line (runs of spaces and `\\` line continuations do not matter), or a regular expression written `/.../flags`.","x-expected":"the command line to replace (literal, or /regex/)"},"run":{"type":"string","description":"What runs instead (it may span several lines). `run` and `skip` exclude each other.","x-expected":"the command to run instead"},"skip":{"type":"boolean","description":"`true` to skip the command. `run` and `skip` exclude each other.","x-expected":"true or false"},"reason":{"type":"string","pattern":"\\S","description":"Why: a browser login, a foreground server, a real cloud account.","x-expected":"why the command is replaced (the report shows it)"}},"if":{"required":["skip"],"properties":{"skip":{"enum":[true]}}},"then":{"not":{"required":["run"]},"x-message":"has both `run` and `skip: true`: keep one"},"else":{"required":["run"],"x-message":"needs `run` (what runs instead) or `skip: true`"}},"TimeoutsConfig":{"title":"TimeoutsConfig","description":"How long a step may take before it is stopped, with everything it started.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/definitions/seconds","description":"Seconds a step may take when nothing else says (the runner's default is 300)."},"steps":{"type":"object","description":"Seconds for one step, keyed `file.md:line` or `line`, where `line` is the line of the block's opening fence.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/seconds"}}}},"seconds":{"type":"number","exclusiveMinimum":0,"x-expected":"a number of seconds greater than 0"},"OutputPolicy":{"title":"OutputPolicy","description":"How strictly printed output is compared with the doc.","type":"object","additionalProperties":false,"properties":{"extraLines":{"enum":["warn","fail"],"default":"warn","description":"A line the command printed but the doc does not show: `warn` (the check passes with a warning) or `fail`.","x-expected":"\"warn\" or \"fail\""}}},"SetupConfig":{"title":"SetupConfig","description":"Prepares the sandbox before the chapter's first step.","type":"object","additionalProperties":false,"properties":{"script":{"type":"string","pattern":"\\S","description":"Shell commands run in the sandbox's working directory before the chapter's first step.","x-expected":"shell commands (a string)"},"copyDir":{"type":"string","pattern":"\\S","description":"A directory, relative to the configuration file, copied into the working directory first: the state an earlier chapter would leave.","x-expected":"a directory path relative to the config file"}}},"env":{"type":"object","description":"Environment variables for every step, as strings.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"is not a shell variable name: use letters, digits and _, not starting with a digit"},"additionalProperties":{"type":"string","x-expected":"the variable's value (a string)"}},"expectFailure":{"type":"array","description":"Command blocks the doc shows failing, keyed `file.md:line` or `line` (the line of the block's opening fence): the block passes only when it exits non-zero, and its expected output is still compared.","items":{"type":"string","pattern":"^(.+:)?\\d+$","x-expected":"a string `file.md:line` or `line` (the line of the step's opening fence, quoted)"}},"NumberTolerance":{"title":"NumberTolerance","description":"How far a decimal number may be from the doc's: within `absolute`, or within `relative` times the doc's value.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"}}},"ToleranceConfig":{"title":"ToleranceConfig","description":"How far decimal numbers in expected outputs (metrics, losses) may be from the doc's and still be similar; without it they are compared as written.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"},"steps":{"type":"object","description":"A tolerance for one expected-output block, keyed `file.md:line` or `line` of its opening fence; wins over the chapter's.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/NumberTolerance"}}}},"fileEdits":{"type":"array","description":"For a block that shows only part of a file (\"Add the following lines ...\"): the whole content of the file after the change.","items":{"$ref":"#/definitions/FileEdit"}},"FileEdit":{"title":"FileEdit","description":"The whole content of a file a partial or display block changes.","type":"object","additionalProperties":false,"required":["path","content","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"The file's path as the doc titles it.","x-expected":"the file path as the doc titles it"},"content":{"type":"string","description":"The whole file content after the change.","x-expected":"the whole file content after the change (a string)"},"reason":{"type":"string","pattern":"\\S","description":"Why the file is replaced (the report shows it).","x-expected":"why the file is replaced (the report shows it)"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"Config","description":"docs-verify.config.{json,yaml,yml}: what a chapter cannot say itself (placeholder values, commands to run instead of ones that need a person or a real cloud account, timeouts, setup). Every key except `chapters` can be given at the top level (for every chapter) or under `chapters.<key>`; a chapter's own values win.","type":"object","additionalProperties":false,"properties":{"$schema":{"type":"string","description":"Path or URL of this schema, for editor completion: `./node_modules/docs-verify/schema/docs-verify.config.schema.json`."},"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"sandbox":{"$ref":"#/definitions/SandboxConfig"},"chapters":{"type":"object","description":"Overrides per chapter, keyed by the chapter's key (`chapter-7`) or file name. Maps merge key by key over the top level; the chapter's stand-ins and file edits come first.","additionalProperties":{"$ref":"#/definitions/ChapterConfig"}}},"definitions":{"ChapterConfig":{"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"standalone":{"type":"boolean","description":"`true`: the chapter starts from an empty sandbox (or its `setup`), not from the state the numbered chapters before it in the nav leave. Only under `chapters`.","x-expected":"true or false"}}},"placeholders":{"type":"object","description":"Values for placeholders, keyed in any style: `my project id`, `my_project_id` and `<my project id>` name the same placeholder. Without a value, docs-verify takes the doc's own example or generates one; `--set 'key=value'` wins over the file.","additionalProperties":{"type":"string","x-expected":"the value to fill in (a string)"}},"standIns":{"type":"array","description":"Commands to run differently, each with a reason the report shows. Yours come before docs-verify's own stand-ins.","items":{"$ref":"#/definitions/StandIn"}},"StandIn":{"title":"StandIn","description":"Run something else instead of a command line, or skip it: always with a reason, which the report shows.","type":"object","additionalProperties":false,"required":["match","reason"],"properties":{"match":{"type":"string","pattern":"\\S","description":"A literal command line (runs of spaces and `\\` line continuations do not matter), or a regular expression written `/.../flags`.","x-expected":"the command line to replace (literal, or /regex/)"},"run":{"type":"string","description":"What runs instead (it may span several lines). `run` and `skip` exclude each other.","x-expected":"the command to run instead"},"skip":{"type":"boolean","description":"`true` to skip the command. `run` and `skip` exclude each other.","x-expected":"true or false"},"reason":{"type":"string","pattern":"\\S","description":"Why: a browser login, a foreground server, a real cloud account.","x-expected":"why the command is replaced (the report shows it)"}},"if":{"required":["skip"],"properties":{"skip":{"enum":[true]}}},"then":{"not":{"required":["run"]},"x-message":"has both `run` and `skip: true`: keep one"},"else":{"required":["run"],"x-message":"needs `run` (what runs instead) or `skip: true`"}},"TimeoutsConfig":{"title":"TimeoutsConfig","description":"How long a step may take before it is stopped, with everything it started.","type":"object","additionalProperties":false,"properties":{"default":{"$ref":"#/definitions/seconds","description":"Seconds a step may take when nothing else says (the runner's default is 300)."},"steps":{"type":"object","description":"Seconds for one step, keyed `file.md:line` or `line`, where `line` is the line of the block's opening fence.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/seconds"}}}},"seconds":{"type":"number","exclusiveMinimum":0,"x-expected":"a number of seconds greater than 0"},"SandboxConfig":{"title":"SandboxConfig","description":"Where steps run, top level only (one sandbox per chain of chapters): the isolation mode and the hosts steps may reach. See the sandbox reference.","type":"object","additionalProperties":false,"properties":{"mode":{"enum":["auto","bwrap","none"],"default":"auto","description":"`auto`: bubblewrap when it works on this machine, else none (said in one line); `bwrap`: always, or an error; `none`: not isolated (the report says so). `--sandbox` wins.","x-expected":"\"auto\", \"bwrap\" or \"none\""},"allowHosts":{"type":"array","description":"Hosts steps may reach besides the package registries: `github.com`, `*.example.org` (its subdomains), `host:port`, `127.0.0.1:8080` (a server on this machine). The real cloud's endpoints are refused whatever this says.","items":{"type":"string","pattern":"^((\\*\\.)?[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(:[0-9]+)?$","x-expected":"a host name, `*.domain` or `host:port` (no scheme, no path)"}}}},"OutputPolicy":{"title":"OutputPolicy","description":"How strictly printed output is compared with the doc.","type":"object","additionalProperties":false,"properties":{"extraLines":{"enum":["warn","fail"],"default":"warn","description":"A line the command printed but the doc does not show: `warn` (the check passes with a warning) or `fail`.","x-expected":"\"warn\" or \"fail\""}}},"SetupConfig":{"title":"SetupConfig","description":"Prepares the sandbox before the chapter's first step.","type":"object","additionalProperties":false,"properties":{"script":{"type":"string","pattern":"\\S","description":"Shell commands run in the sandbox's working directory before the chapter's first step.","x-expected":"shell commands (a string)"},"copyDir":{"type":"string","pattern":"\\S","description":"A directory, relative to the configuration file, copied into the working directory first: the state an earlier chapter would leave.","x-expected":"a directory path relative to the config file"}}},"env":{"type":"object","description":"Environment variables for every step, as strings.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"is not a shell variable name: use letters, digits and _, not starting with a digit"},"additionalProperties":{"type":"string","x-expected":"the variable's value (a string)"}},"expectFailure":{"type":"array","description":"Command blocks the doc shows failing, keyed `file.md:line` or `line` (the line of the block's opening fence): the block passes only when it exits non-zero, and its expected output is still compared.","items":{"type":"string","pattern":"^(.+:)?\\d+$","x-expected":"a string `file.md:line` or `line` (the line of the step's opening fence, quoted)"}},"NumberTolerance":{"title":"NumberTolerance","description":"How far a decimal number may be from the doc's: within `absolute`, or within `relative` times the doc's value.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"}}},"ToleranceConfig":{"title":"ToleranceConfig","description":"How far decimal numbers in expected outputs (metrics, losses) may be from the doc's and still be similar; without it they are compared as written.","type":"object","additionalProperties":false,"properties":{"relative":{"type":"number","minimum":0,"description":"A fraction of the doc's value: `0.1` is 10 %.","x-expected":"a number of 0 or more (0.1 is 10 %)"},"absolute":{"type":"number","minimum":0,"description":"A difference in the value's own unit.","x-expected":"a number of 0 or more (in the unit of the value)"},"steps":{"type":"object","description":"A tolerance for one expected-output block, keyed `file.md:line` or `line` of its opening fence; wins over the chapter's.","propertyNames":{"pattern":"^(.+:)?\\d+$","x-message":"must be `file.md:line` or `line` (the line of the step's opening fence)"},"additionalProperties":{"$ref":"#/definitions/NumberTolerance"}}}},"fileEdits":{"type":"array","description":"For a block that shows only part of a file (\"Add the following lines ...\"): the whole content of the file after the change.","items":{"$ref":"#/definitions/FileEdit"}},"FileEdit":{"title":"FileEdit","description":"The whole content of a file a partial or display block changes.","type":"object","additionalProperties":false,"required":["path","content","reason"],"properties":{"path":{"type":"string","pattern":"\\S","description":"The file's path as the doc titles it.","x-expected":"the file path as the doc titles it"},"content":{"type":"string","description":"The whole file content after the change.","x-expected":"the whole file content after the change (a string)"},"reason":{"type":"string","pattern":"\\S","description":"Why the file is replaced (the report shows it).","x-expected":"why the file is replaced (the report shows it)"}}}}};
 const schema12 = {"type":"object","description":"Values for placeholders, keyed in any style: `my project id`, `my_project_id` and `<my project id>` name the same placeholder. Without a value, docs-verify takes the doc's own example or generates one; `--set 'key=value'` wins over the file.","additionalProperties":{"type":"string","x-expected":"the value to fill in (a string)"}};
 const schema18 = {"title":"OutputPolicy","description":"How strictly printed output is compared with the doc.","type":"object","additionalProperties":false,"properties":{"extraLines":{"enum":["warn","fail"],"default":"warn","description":"A line the command printed but the doc does not show: `warn` (the check passes with a warning) or `fail`.","x-expected":"\"warn\" or \"fail\""}}};
 const schema19 = {"title":"SetupConfig","description":"Prepares the sandbox before the chapter's first step.","type":"object","additionalProperties":false,"properties":{"script":{"type":"string","pattern":"\\S","description":"Shell commands run in the sandbox's working directory before the chapter's first step.","x-expected":"shell commands (a string)"},"copyDir":{"type":"string","pattern":"\\S","description":"A directory, relative to the configuration file, copied into the working directory first: the state an earlier chapter would leave.","x-expected":"a directory path relative to the config file"}}};
 const schema20 = {"type":"object","description":"Environment variables for every step, as strings.","propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-message":"is not a shell variable name: use letters, digits and _, not starting with a digit"},"additionalProperties":{"type":"string","x-expected":"the variable's value (a string)"}};
 const schema23 = {"type":"array","description":"Command blocks the doc shows failing, keyed `file.md:line` or `line` (the line of the block's opening fence): the block passes only when it exits non-zero, and its expected output is still compared.","items":{"type":"string","pattern":"^(.+:)?\\d+$","x-expected":"a string `file.md:line` or `line` (the line of the step's opening fence, quoted)"}};
+const schema26 = {"title":"SandboxConfig","description":"Where steps run, top level only (one sandbox per chain of chapters): the isolation mode and the hosts steps may reach. See the sandbox reference.","type":"object","additionalProperties":false,"properties":{"mode":{"enum":["auto","bwrap","none"],"default":"auto","description":"`auto`: bubblewrap when it works on this machine, else none (said in one line); `bwrap`: always, or an error; `none`: not isolated (the report says so). `--sandbox` wins.","x-expected":"\"auto\", \"bwrap\" or \"none\""},"allowHosts":{"type":"array","description":"Hosts steps may reach besides the package registries: `github.com`, `*.example.org` (its subdomains), `host:port`, `127.0.0.1:8080` (a server on this machine). The real cloud's endpoints are refused whatever this says.","items":{"type":"string","pattern":"^((\\*\\.)?[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(:[0-9]+)?$","x-expected":"a host name, `*.domain` or `host:port` (no scheme, no path)"}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const schema13 = {"type":"array","description":"Commands to run differently, each with a reason the report shows. Yours come before docs-verify's own stand-ins.","items":{"$ref":"#/definitions/StandIn"}};
 const schema14 = {"title":"StandIn","description":"Run something else instead of a command line, or skip it: always with a reason, which the report shows.","type":"object","additionalProperties":false,"required":["match","reason"],"properties":{"match":{"type":"string","pattern":"\\S","description":"A literal command line (runs of spaces and `\\` line continuations do not matter), or a regular expression written `/.../flags`.","x-expected":"the command line to replace (literal, or /regex/)"},"run":{"type":"string","description":"What runs instead (it may span several lines). `run` and `skip` exclude each other.","x-expected":"the command to run instead"},"skip":{"type":"boolean","description":"`true` to skip the command. `run` and `skip` exclude each other.","x-expected":"true or false"},"reason":{"type":"string","pattern":"\\S","description":"Why: a browser login, a foreground server, a real cloud account.","x-expected":"why the command is replaced (the report shows it)"}},"if":{"required":["skip"],"properties":{"skip":{"enum":[true]}}},"then":{"not":{"required":["run"]},"x-message":"has both `run` and `skip: true`: keep one"},"else":{"required":["run"],"x-message":"needs `run` (what runs instead) or `skip: true`"}};
@@ -963,7 +964,7 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema26 = {"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"standalone":{"type":"boolean","description":"`true`: the chapter starts from an empty sandbox (or its `setup`), not from the state the numbered chapters before it in the nav leave. Only under `chapters`.","x-expected":"true or false"}}};
+const schema27 = {"title":"ChapterConfig","description":"The keys a chapter's entry under `chapters` may hold: the same as the top level, without `chapters`.","type":"object","additionalProperties":false,"properties":{"placeholders":{"$ref":"#/definitions/placeholders"},"standIns":{"$ref":"#/definitions/standIns"},"timeouts":{"$ref":"#/definitions/TimeoutsConfig"},"outputPolicy":{"$ref":"#/definitions/OutputPolicy"},"setup":{"$ref":"#/definitions/SetupConfig"},"env":{"$ref":"#/definitions/env"},"fileEdits":{"$ref":"#/definitions/fileEdits"},"expectFailure":{"$ref":"#/definitions/expectFailure"},"tolerance":{"$ref":"#/definitions/ToleranceConfig"},"standalone":{"type":"boolean","description":"`true`: the chapter starts from an empty sandbox (or its `setup`), not from the state the numbered chapters before it in the nav leave. Only under `chapters`.","x-expected":"true or false"}}};
 const pattern5 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -971,8 +972,8 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func2.call(schema26.properties, key0))){
-const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
+if(!(func2.call(schema27.properties, key0))){
+const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1349,7 +1350,7 @@ else if(data15 === "true" || data15 === 1){
 coerced5 = true;
 }
 else {
-const err19 = {instancePath:instancePath+"/standalone",schemaPath:"#/properties/standalone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema26.properties.standalone.type,parentSchema:schema26.properties.standalone,data:data15};
+const err19 = {instancePath:instancePath+"/standalone",schemaPath:"#/properties/standalone/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema27.properties.standalone.type,parentSchema:schema27.properties.standalone,data:data15};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1369,7 +1370,7 @@ data["standalone"] = coerced5;
 }
 }
 else {
-const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1382,6 +1383,7 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
+const pattern10 = new RegExp("^((\\*\\.)?[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(:[0-9]+)?$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1785,18 +1787,15 @@ vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.error
 errors = vErrors.length;
 }
 }
-if(data.chapters !== undefined){
-let data16 = data.chapters;
+if(data.sandbox !== undefined){
+let data16 = data.sandbox;
 if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.mode === undefined){
+data16.mode = "auto";
+}
 for(const key6 in data16){
-if(!(validate19(data16[key6], {instancePath:instancePath+"/chapters/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data16,parentDataProperty:key6,rootData}))){
-vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/chapters",schemaPath:"#/properties/chapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.chapters.type,parentSchema:schema11.properties.chapters,data:data16};
+if(!((key6 === "mode") || (key6 === "allowHosts"))){
+const err20 = {instancePath:instancePath+"/sandbox",schemaPath:"#/definitions/SandboxConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data16};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1806,14 +1805,117 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+let data17 = data16.mode;
+if(!(((data17 === "auto") || (data17 === "bwrap")) || (data17 === "none"))){
+const err21 = {instancePath:instancePath+"/sandbox/mode",schemaPath:"#/definitions/SandboxConfig/properties/mode/enum",keyword:"enum",params:{allowedValues: schema26.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema26.properties.mode.enum,parentSchema:schema26.properties.mode,data:data17};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+if(data16.allowHosts !== undefined){
+let data18 = data16.allowHosts;
+if(Array.isArray(data18)){
+const len1 = data18.length;
+for(let i1=0; i1<len1; i1++){
+let data19 = data18[i1];
+if(typeof data19 !== "string"){
+let dataType6 = typeof data19;
+let coerced6 = undefined;
+if(!(coerced6 !== undefined)){
+if(dataType6 == "number" || dataType6 == "boolean"){
+coerced6 = "" + data19;
+}
+else if(data19 === null){
+coerced6 = "";
+}
+else {
+const err22 = {instancePath:instancePath+"/sandbox/allowHosts/" + i1,schemaPath:"#/definitions/SandboxConfig/properties/allowHosts/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.allowHosts.items.type,parentSchema:schema26.properties.allowHosts.items,data:data19};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(coerced6 !== undefined){
+data19 = coerced6;
+if(data18 !== undefined){
+data18[i1] = coerced6;
+}
+}
+}
+if(typeof data19 === "string"){
+if(!pattern10.test(data19)){
+const err23 = {instancePath:instancePath+"/sandbox/allowHosts/" + i1,schemaPath:"#/definitions/SandboxConfig/properties/allowHosts/items/pattern",keyword:"pattern",params:{pattern: "^((\\*\\.)?[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(:[0-9]+)?$"},message:"must match pattern \""+"^((\\*\\.)?[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(:[0-9]+)?$"+"\"",schema:"^((\\*\\.)?[A-Za-z0-9.-]+|\\[[0-9a-fA-F:]+\\])(:[0-9]+)?$",parentSchema:schema26.properties.allowHosts.items,data:data19};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/sandbox/allowHosts",schemaPath:"#/definitions/SandboxConfig/properties/allowHosts/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.allowHosts.type,parentSchema:schema26.properties.allowHosts,data:data18};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/sandbox",schemaPath:"#/definitions/SandboxConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data16};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.chapters !== undefined){
+let data20 = data.chapters;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+for(const key7 in data20){
+if(!(validate19(data20[key7], {instancePath:instancePath+"/chapters/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data20,parentDataProperty:key7,rootData}))){
+vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/chapters",schemaPath:"#/properties/chapters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.chapters.type,parentSchema:schema11.properties.chapters,data:data20};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }

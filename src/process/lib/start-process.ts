@@ -24,6 +24,13 @@ export interface StartOptions {
   dieWithParent?: boolean
 }
 
+/** An environment without unset names (process.env may hold undefined). */
+export function definedEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [name, value] of Object.entries(env)) if (value !== undefined) out[name] = value
+  return out
+}
+
 let setprivPath: string | null | undefined
 
 function findSetpriv(): string | null {
@@ -123,22 +130,35 @@ export async function runProcess(plan: SpawnPlan, options: {timeoutMs?: number; 
     // Our own registry (lifetime.ts) handles exit and signals: one set of handlers.
     cleanup: false,
     stripFinalNewline: false,
-    ...(options.timeoutMs === undefined ? {} : {timeout: options.timeoutMs}),
     ...(options.input === undefined ? {stdin: 'ignore' as const} : {input: options.input})
   })
   const pid = subprocess.pid
-  if (pid !== undefined) trackGroup(pid)
-  const result = await subprocess
+  let timedOut = false
+  let timer: NodeJS.Timeout | undefined
   if (pid !== undefined) {
-    if (groupAlive(pid)) await stopGroup(pid, 200)
-    untrackGroup(pid)
+    trackGroup(pid)
+    // Its whole group goes: a job it left behind would hold the output pipes
+    // open, and the result would never come.
+    const endGroup = (): void => {
+      if (groupAlive(pid)) void stopGroup(pid, 200)
+    }
+    subprocess.nodeChildProcess.once('exit', endGroup)
+    if (options.timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        timedOut = true
+        endGroup()
+      }, options.timeoutMs)
+    }
   }
+  const result = await subprocess
+  clearTimeout(timer)
+  if (pid !== undefined) untrackGroup(pid)
   const outcome: CommandOutcome = {
-    exitCode: result.exitCode ?? null,
+    exitCode: timedOut ? null : (result.exitCode ?? null),
     stdout: String(result.stdout ?? ''),
     stderr: String(result.stderr ?? '')
   }
-  if (result.failed && result.exitCode === undefined) outcome.failure = result.shortMessage
-  else if (result.timedOut) outcome.failure = `timed out after ${options.timeoutMs} ms`
+  if (timedOut) outcome.failure = `timed out after ${options.timeoutMs} ms`
+  else if (result.failed && result.exitCode === undefined) outcome.failure = result.shortMessage
   return outcome
 }
