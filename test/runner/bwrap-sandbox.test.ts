@@ -87,27 +87,32 @@ describe.runIf(ready)('mode bwrap: nothing written outside the sandbox', () => {
     expect(sandbox.isolation).toMatchObject({mode: 'bwrap', isolated: true, networkFiltered: true})
   })
 
-  it('refuses a write by absolute path, and /tmp is private', async () => {
-    const result = await run(`echo x > ${host}/by-absolute-path\necho x > /tmp/dv-private-tmp-canary\necho x > /var/tmp/dv-private-tmp-canary`)
+  it('refuses a write by absolute path, and /tmp and /var/tmp are private', async () => {
+    const result = await run(`echo x > ${host}/by-absolute-path`)
+    expect(result.exitCode).not.toBe(0)
     expect(result.output).toMatch(/Read-only file system/)
     expect(fs.existsSync(path.join(host, 'by-absolute-path'))).toBe(false)
+    await run('echo x > /tmp/dv-private-tmp-canary\necho x > /var/tmp/dv-private-tmp-canary')
     expect(fs.existsSync('/tmp/dv-private-tmp-canary')).toBe(false)
     expect(fs.existsSync('/var/tmp/dv-private-tmp-canary')).toBe(false)
     // The private /tmp is the sandbox's, kept from block to block.
-    expect((await run('cat /tmp/dv-private-tmp-canary')).output).toBe('x\n')
+    expect((await run('cat /tmp/dv-private-tmp-canary /var/tmp/dv-private-tmp-canary')).output).toBe('x\nx\n')
   })
 
   it('refuses a write after `cd ..` up to /', async () => {
-    const result = await run(`cd ../../../../../..\npwd\ntouch dv-cd-canary\ncd ${path.dirname(host)} && touch ${path.basename(host)}/dv-cd-canary`)
-    expect(result.output).toMatch(/^\/\n/)
-    expect(result.output).toMatch(/Read-only file system/)
+    const up = await run(`cd ../../../../../..\npwd\ntouch dv-cd-canary`)
+    expect(up.output).toMatch(/^\/\n/)
+    expect(up.output).toMatch(/Read-only file system/)
+    const beside = await run(`cd ${path.dirname(host)} && touch ${path.basename(host)}/dv-cd-canary`)
+    expect(beside.output).toMatch(/Read-only file system/)
     expect(fs.existsSync('/dv-cd-canary')).toBe(false)
     expect(fs.existsSync(path.join(host, 'dv-cd-canary'))).toBe(false)
     await run(`cd ${sandbox.paths.work}`)
   })
 
   it('refuses a write through a symlink, from a step and from a file step', async () => {
-    const result = await run(`ln -s ${host} outside\necho x > outside/through-link`)
+    await run(`ln -s ${host} outside`)
+    const result = await run('echo x > outside/through-link')
     expect(result.output).toMatch(/Read-only file system/)
     expect(fs.existsSync(path.join(host, 'through-link'))).toBe(false)
     const written = await session.writeFileStep({id: 'file@3', path: 'outside/by-file-step.txt', text: 'x', mode: 'full'})
@@ -166,9 +171,9 @@ describe.runIf(ready)('mode bwrap: no host secret readable by absolute path', ()
 describe.runIf(ready)('mode bwrap: network', () => {
   it('reaches an allowed loopback server, not a denied one', async () => {
     const result = await run(
-      `curl -sS -m 5 http://127.0.0.1:${portOf(allowed)}/ ; echo " allowed=$?"\n` +
-        `curl -sS -m 5 --noproxy '*' http://127.0.0.1:${portOf(denied)}/ ; echo " direct=$?"\n` +
-        `curl -sS -m 5 --noproxy '' -x "$HTTP_PROXY" http://127.0.0.1:${portOf(denied)}/ ; echo " proxied=$?"`
+      `curl -sS -m 5 http://127.0.0.1:${portOf(allowed)}/ && echo " allowed=$?"\n` +
+        `curl -sS -m 5 --noproxy '*' http://127.0.0.1:${portOf(denied)}/ || echo " direct=$?"\n` +
+        `curl -sS -m 5 --noproxy '' -x "$HTTP_PROXY" http://127.0.0.1:${portOf(denied)}/ || echo " proxied=$?"`
     )
     expect(result.output).toMatch(/^allowed server allowed=0$/m)
     expect(result.output).not.toMatch(/denied server/)
@@ -188,25 +193,40 @@ describe.runIf(ready)('mode bwrap: network', () => {
   })
 
   it('has no route to any address but loopback', async () => {
-    const result = await run(`curl -sS -m 5 --noproxy '*' http://192.0.2.1/ ; echo "rc=$?"`)
+    const result = await run(`curl -sS -m 5 --noproxy '*' http://192.0.2.1/ || echo "rc=$?"`)
     expect(result.output).toMatch(/rc=(7|28)/)
   })
 })
 
 describe.runIf(ready)('mode bwrap: no process outlives its sandbox', () => {
-  it('setsid and nohup jobs end with the block; a hung block ends whole on timeout', async () => {
+  it('setsid and nohup jobs live on like in a terminal, and end with the chapter; a hung block ends on timeout', async () => {
     const marker = `dv-bwrap-canary-${process.pid}`
     const result = await run(`setsid bash -c 'exec -a ${marker} sleep 1000' &\nnohup bash -c 'exec -a ${marker} sleep 1000' >/dev/null 2>&1 &\nsleep 0.2\necho started`)
     expect(result.output).toContain('started')
+    expect((await markersAlive(marker, 0)).length).toBe(2)
+    await session.endChapter()
     expect(await markersAlive(marker)).toEqual([])
     const hung = await run(`setsid bash -c 'exec -a ${marker} sleep 1000' &\nsleep 1000`, 1500)
     expect(hung.timedOut).toBe(true)
+    await session.endChapter()
+    expect(await markersAlive(marker)).toEqual([])
+  })
+
+  it('nothing the sandbox ran outlives the closed session', async () => {
+    const marker = `dv-bwrap-close-${process.pid}`
+    const other = await createSandbox({isolation, pipCacheDir: '/tmp/docs-verify-test-pip'})
+    const closing = new ShellSession(other, {killGraceMs: 300})
+    await closing.run({id: 'command@1', text: `setsid bash -c 'exec -a ${marker} sleep 1000' &\nnohup bash -c 'exec -a ${marker} sleep 1000' >/dev/null 2>&1 &\nsleep 0.2`})
+    expect((await markersAlive(marker, 0)).length).toBe(2)
+    await closing.close()
+    await other.dispose()
     expect(await markersAlive(marker)).toEqual([])
   })
 })
 
-async function markersAlive(marker: string): Promise<number[]> {
-  const deadline = Date.now() + 5000
+/** Processes named `marker` still alive after `waitMs` (or as soon as none is). */
+async function markersAlive(marker: string, waitMs = 5000): Promise<number[]> {
+  const deadline = Date.now() + waitMs
   for (;;) {
     const pids = listProcesses()
       .map((entry) => entry.pid)

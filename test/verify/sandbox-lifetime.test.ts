@@ -16,8 +16,17 @@ import {ciEnv, makeGuide, parseReport, removeAll, runCli} from '../cli/run-cli.j
  */
 const ready = requireTools(['bash', 'bwrap', 'socat'])
 const fakeGcsServer = requireTool('fake-gcs-server', 'scripts/install-fake-gcs-server.sh', [path.join(cacheRoot, 'bin', 'fake-gcs-server')])
-const registerTs = fileURLToPath(new URL('../cloud/fixtures/register-ts.mjs', import.meta.url))
-const bin = fileURLToPath(new URL('../../src/cli/bin.ts', import.meta.url))
+// The built CLI, as a user runs it (`./dev` builds dist/ before the tests).
+const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url))
+const built = fileURLToPath(new URL('../../dist/.built', import.meta.url))
+const sources = fileURLToPath(new URL('../../src', import.meta.url))
+
+/** dist/ is there and not older than any source, or the test says what to run. */
+function requireFreshBuild(): void {
+  const stamp = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0
+  const newer = fs.readdirSync(sources, {recursive: true, encoding: 'utf8'}).find((file) => file.endsWith('.ts') && fs.statSync(path.join(sources, file)).mtimeMs > stamp)
+  if (stamp === 0 || newer !== undefined) throw new Error(`dist/ is ${stamp === 0 ? 'missing' : `older than src/${newer}`}: run the tests through ./dev (./dev npm test), which builds it`)
+}
 const made: string[] = []
 const env = ciEnv({PATH: `${path.join(cacheRoot, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`})
 
@@ -121,7 +130,8 @@ describe.runIf(ready && fakeGcsServer)('nothing outlives docs-verify (bwrap, rea
   it.each(['SIGINT', 'SIGTERM', 'SIGKILL'] as const)('after %s of docs-verify: no job, sandbox or emulator lives on', async (signal) => {
     const marker = `dv-lifetime-${signal}-${process.pid}`
     const guide = await guideFor(marker, 'sleep 1000')
-    const child = spawn(process.execPath, ['--import', registerTs, bin, 'chapter-1', '--no-cache', '--gcs', 'binary', '--sandbox', 'bwrap', '--reporter', 'plain'], {
+    requireFreshBuild()
+    const child = spawn(process.execPath, [bin, 'chapter-1', '--no-cache', '--gcs', 'binary', '--sandbox', 'bwrap', '--reporter', 'plain'], {
       cwd: guide,
       env,
       stdio: ['ignore', 'pipe', 'pipe']
