@@ -193,7 +193,9 @@ function shellQuote(value: string): string {
  */
 export function bridgePrelude(bridges: readonly {port: number; socket: string}[], socat: string): string {
   const lines = bridges.map(
-    ({port, socket}) => `${shellQuote(socat)} TCP-LISTEN:${port},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:${shellQuote(socket)} </dev/null >/dev/null 2>&1 &`
+    // In a subshell that ends at once: the bridges are the sandbox init's
+    // children, not the command's (a shell's children are a block's jobs).
+    ({port, socket}) => `(${shellQuote(socat)} TCP-LISTEN:${port},bind=127.0.0.1,fork,reuseaddr UNIX-CONNECT:${shellQuote(socket)} </dev/null >/dev/null 2>&1 &)`
   )
   const hex = bridges.map(({port}) => port.toString(16).toUpperCase().padStart(4, '0'))
   // Wait (at most ~5 s) until every port listens: /proc/net/tcp, state 0A.

@@ -82,6 +82,21 @@ export function toolDirsToKeep(pathValue: string, hidden: readonly string[]): st
   return [...keep].filter((dir) => ![...keep].some((other) => isInside(other, dir))).sort()
 }
 
+function pathEntriesUnder(pathValue: string, parents: readonly string[], root: string): string[] {
+  const found = new Set<string>()
+  for (const entry of pathValue.split(path.delimiter)) {
+    if (!path.isAbsolute(entry)) continue
+    let real: string
+    try {
+      real = fs.realpathSync(entry)
+    } catch {
+      continue
+    }
+    if (parents.some((parent) => isInside(parent, real)) && !isInside(root, real) && real !== root) found.add(real)
+  }
+  return [...found]
+}
+
 export function bwrapArguments(input: MountInput): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc']
   args.push(...(input.slashTmp ? ['--bind', input.slashTmp, '/tmp'] : ['--tmpfs', '/tmp']))
@@ -98,6 +113,9 @@ export function bwrapArguments(input: MountInput): string[] {
   for (const socket of sockets) args.push('--ro-bind', '/dev/null', socket)
   for (const dir of input.hidden) args.push('--tmpfs', dir)
   for (const dir of toolDirsToKeep(input.path, input.hidden)) args.push('--ro-bind', dir, dir)
+  // A PATH entry in the host's /tmp or /var/tmp (hidden by the private
+  // ones) stays runnable, read-only.
+  for (const dir of pathEntriesUnder(input.path, ['/tmp', '/var/tmp'], input.root)) args.push('--ro-bind', dir, dir)
   args.push('--bind', input.root, input.root)
   for (const dir of input.writable) args.push('--bind', dir, dir)
   for (const dir of input.readOnly) args.push('--ro-bind', dir, dir)

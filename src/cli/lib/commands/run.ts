@@ -38,7 +38,7 @@ async function pool<T>(count: number, limit: number, job: (index: number) => Pro
 }
 
 /** --sandbox, else the config's sandbox.mode, else auto; said in one line. */
-async function sandboxModeFor(options: VerifyOptions, workspace: Workspace, io: Io): Promise<ResolvedSandboxMode> {
+async function sandboxModeFor(options: VerifyOptions, workspace: Workspace, io: Io, human: NodeJS.WritableStream): Promise<ResolvedSandboxMode> {
   const requested = options.sandbox ?? workspace.config.sandbox?.mode ?? 'auto'
   let resolved: ResolvedSandboxMode
   try {
@@ -46,7 +46,8 @@ async function sandboxModeFor(options: VerifyOptions, workspace: Workspace, io: 
   } catch (error) {
     throw new UsageError(`${(error as Error).message}; use --sandbox auto or --sandbox none (not isolated)`)
   }
-  io.stderr.write(`docs-verify: ${resolved.line}\n`)
+  // Part of the run's own output, before its first step.
+  human.write(`${resolved.line}\n`)
   return resolved
 }
 
@@ -85,7 +86,7 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
   if (replay && options.jobs > 1) throw new UsageError('--step replays one step at a time: it cannot go with --jobs')
   const updates: ExpectedUpdate[] = []
   const refused: string[] = []
-  const isolation = await sandboxModeFor(options, workspace, io)
+  const isolation = await sandboxModeFor(options, workspace, io, human)
   const allowHosts = workspace.config.sandbox?.allowHosts
   const sandboxes: Sandbox[] = []
   const startCloud = startCloudFor(options, io)
