@@ -175,6 +175,17 @@ describe('three reporters and a job summary from one real run', () => {
   }, 60_000)
 })
 
+describe('--step with a machine report on stdout', () => {
+  it('keeps the learner\'s replay off stdout, which holds only the JSON', async () => {
+    const result = await runCli(['chapter-1', '--no-cache', '--step', '--reporter', 'json'], {cwd: failingGuide})
+    expect(result.code, result.stderr).toBe(1)
+    const report = JSON.parse(result.stdout) as {chapters: unknown[]}
+    expect(report.chapters).toHaveLength(1)
+    expect(result.stderr).toContain('the doc shows')
+    expect(result.stderr).toContain('$ cat notes.txt')
+  }, 60_000)
+})
+
 describe('--dry-run --shard', () => {
   it('prints only the chapters of its shard; the shards together print each chapter once', async () => {
     const names = (await readdir(bundledGuide)).filter((name) => name.endsWith('.md')).sort()

@@ -82,7 +82,7 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
   const human = humanStream(options.reporters, io)
   const look = terminalStyle(human, io.env)
   const progress = createProgress(human, {tty: look.live && !options.step, color: look.color, verbose: options.verbose})
-  const replay = options.step ? createReplay({stdout: io.stdout, stdin: process.stdin}) : undefined
+  const replay = options.step ? createReplay({stdout: human, stdin: process.stdin}) : undefined
   if (replay && options.jobs > 1) throw new UsageError('--step replays one step at a time: it cannot go with --jobs')
   const updates: ExpectedUpdate[] = []
   const refused: string[] = []
