@@ -67,7 +67,8 @@ function plainMs(sandbox, blocks, dir) {
 /** The same blocks through a session: the first (setup) block starts the
  * shell and is timed apart. */
 async function sessionMs(ShellSession, sandbox, blocks, dir) {
-  const session = new ShellSession(sandbox)
+  // As docs-verify runs chapters: one stream, in the order a terminal shows.
+  const session = new ShellSession(sandbox, {mergeStreams: true})
   try {
     const begin = process.hrtime.bigint()
     const setup = await session.run({id: 'setup', text: `mkdir -p ${dir} && cd ${dir}\n${blocks[0]}`})
@@ -133,7 +134,7 @@ export async function runRunnerBench(options = {}) {
  * the same way in both. */
 async function tutorialRows(rounds) {
   const {createSandbox, ShellSession, applyFileStep} = await import(path.join(root, 'dist/runner/index.js'))
-  const {planChapter} = await import(path.join(root, 'dist/extract/index.js'))
+  const {planChapter} = await import(path.join(root, 'dist/plan/index.js'))
   const {readFileSync, readdirSync} = await import('node:fs')
   const guide = path.join(root, 'docs/guide')
   const steps = readdirSync(guide)
@@ -154,7 +155,7 @@ async function tutorialRows(rounds) {
       const plain = spawnSync('bash', ['--noprofile', '--norc', '-c', `cd ${quote(sandbox.paths.work)} && mkdir script && cd script\n${script}`], {env: sandbox.env, stdio: ['ignore', 'pipe', 'pipe']})
       scriptTimes.push(elapsedMs(start))
       if (plain.status !== 0) throw new Error(`tutorial script failed: ${plain.stderr}`)
-      const session = new ShellSession(sandbox)
+      const session = new ShellSession(sandbox, {mergeStreams: true})
       await session.run({id: 'setup', text: 'mkdir session && cd session'})
       const begin = process.hrtime.bigint()
       for (const step of steps) {

@@ -153,6 +153,7 @@ export class ShellSession {
 
   /** End of the session: endChapter, then end the shell. */
   async close(): Promise<BackgroundReport[]> {
+    if (this.#closed) return []
     const reports = await this.endChapter()
     await this.#enqueue(async () => {
       this.#closed = true
