@@ -51,4 +51,30 @@ describe('someone else\'s commands', () => {
     expect(failing).toEqual([])
     expect(result.code).toBe(0)
   })
+
+  it('without a clone of their own, work in a fresh clone of what the learner pushed, with the learner\'s tools and variables', {timeout: 60_000}, async () => {
+    const shared = [
+      '# Chapter 1 - Share the data',
+      '',
+      ...run('mkdir project && cd project', 'git init --quiet -b main', 'echo "v1" > data.txt', 'git add . && git commit --quiet -m "First"', 'git remote add origin "$DOCS_VERIFY_GIT_REMOTE"', 'git push --quiet -u origin main', 'export SHARED_NOTE=kept', 'echo "local only" > untracked.txt'),
+      'When used by another member of the team, they can read the data with the following command:',
+      '',
+      ...run('cat data.txt', 'echo "$SHARED_NOTE"', 'test -e untracked.txt && echo present || echo absent'),
+      'The output should be similar to this:',
+      '',
+      `${fence}text`,
+      'v1',
+      'kept',
+      'absent',
+      fence,
+      ''
+    ].join('\n')
+    const guide = await makeGuide([{name: 'chapter-1-share-the-data.md', text: shared}])
+    made.push(guide)
+    const result = await runCli(['chapter-1', '--reporter', 'json', '--no-cache'], {cwd: guide})
+    const steps = parseReport(result).chapters[0]?.steps ?? []
+    const failing = steps.filter((step) => step.status !== 'passed').map((step) => `${step.line} ${step.status}: ${step.message}`)
+    expect(failing).toEqual([])
+    expect(result.code).toBe(0)
+  })
 })

@@ -151,6 +151,12 @@ export class ShellSession {
     return this.#enqueue(() => this.#endChapter())
   }
 
+  /** Write the terminal's state now, mid-chapter: a second terminal (someone
+   * else's) starts from the tools the learner has at this point. */
+  saveState(): Promise<void> {
+    return this.#enqueue(() => this.#saveState(this.#shell))
+  }
+
   /** End of the session: endChapter, then end the shell. */
   async close(): Promise<BackgroundReport[]> {
     if (this.#closed) return []

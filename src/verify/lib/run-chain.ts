@@ -117,17 +117,25 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
     // it must not rewrite the doc (--update).
     let untrusted = links[0]?.untrustedStart
     let env: Record<string, string> = {}
-    const someoneElse = async (): Promise<ShellSession> => {
+    // Someone else's terminal lives for one chapter: the next chapter's
+    // teammate starts from what the learner has shared by then.
+    let teammates = 0
+    const someoneElse = async (firstCommand: string): Promise<ShellSession> => {
       if (!teammate) {
-        // Their own terminal: the same tools (the learner's shell state so
-        // far), in ~/someone-else instead of the learner's project.
+        // Their own terminal with the same tools (the learner's shell state
+        // at this point), in their own copy of the project: a clone of what
+        // the learner shared (the branch's upstream, else the learner's
+        // repository), unless their first command clones it itself; never
+        // the learner's working directory.
+        await terminal.saveState()
         const stateFile = path.join(sandbox.paths.run, 'someone-else-state.sh')
         await copyFile(terminal.stateFile, stateFile).catch(() => undefined)
         teammate = new ShellSession(sandbox, {mergeStreams: true, stateFile, ...(options.timeoutSeconds === undefined ? {} : {defaultTimeoutMs: options.timeoutSeconds * 1000})})
         teammate.setEnv(env)
-        const home = path.join(sandbox.paths.home, 'someone-else')
+        const home = path.join(sandbox.paths.home, 'someone-else', String(++teammates))
         await mkdir(home, {recursive: true})
-        const moved = await teammate.run({id: 'someone-else', text: `cd -- '${home.replace(/'/g, `'\\''`)}'`})
+        const clonesItself = /\bgit\s+clone\b/.test(firstCommand)
+        const moved = await teammate.run({id: 'someone-else', text: clonesItself ? `cd -- ${shellQuote(home)}` : someoneElsesCopy(home, terminal.cwd)})
         if (moved.exitCode !== 0) throw new Error(`could not open someone else's terminal in ${home}: ${moved.output}`)
       }
       teammate.setEnv(env)
@@ -163,6 +171,8 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
           ...(cloud ? await cloud.checkEffects(prepared, terminal.cwd) : [])
         ]
       })
+      await teammate?.close()
+      teammate = undefined
       reports.push(report)
       options.onChapterFinished?.(report)
       healthy &&= report.status === 'passed'
@@ -179,4 +189,23 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
     await sandbox.dispose()
   }
   return reports
+}
+
+/** Shell text that puts someone else in their own clone of the learner's
+ * project (cloned from the upstream the learner pushed to when there is one),
+ * or in an empty folder when the learner has no repository yet. */
+function someoneElsesCopy(home: string, learnerCwd: string): string {
+  const quote = shellQuote
+  return [
+    `cd -- ${quote(home)}`,
+    `if __dv_top=$(git -C ${quote(learnerCwd)} rev-parse --show-toplevel 2>/dev/null); then`,
+    `  __dv_from=$(git -C "$__dv_top" config "remote.$(git -C "$__dv_top" config "branch.$(git -C "$__dv_top" branch --show-current).remote" || echo origin).url" || echo "$__dv_top")`,
+    `  case "$__dv_from" in /*|file:*) ;; *) __dv_from=$__dv_top ;; esac`,
+    `  git clone --quiet -- "$__dv_from" "$(basename "$__dv_top")" && cd -- "$(basename "$__dv_top")"`,
+    'fi'
+  ].join('\n')
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`
 }

@@ -32,7 +32,7 @@ export interface ChapterRun {
   untrusted?: string
   /** The terminal of someone else (a teammate, another machine), in a
    * directory of its own outside the learner's project. */
-  someoneElse?: () => Promise<ShellSession>
+  someoneElse?: (firstCommand: string) => Promise<ShellSession>
 }
 
 /** An expected block beside what its command printed. */
@@ -74,7 +74,7 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
   if (run.timeoutSeconds !== undefined && !configured) timeoutMs = run.timeoutSeconds * 1000
   // Someone else's command runs in their directory: a `git clone` there
   // must not leave a nested repository in the learner's project.
-  const terminal = step.someoneElse && run.someoneElse ? await run.someoneElse() : run.session
+  const terminal = step.someoneElse && run.someoneElse ? await run.someoneElse(prepared.text) : run.session
   const result = await terminal.run({id: step.id, text: prepared.text, timeoutMs, ...(step.concurrent ? {concurrent: true} : {})})
   const notes = [...standInNotes(prepared), ...step.notes]
   if (terminal !== run.session) notes.push(`ran in ${terminal.cwd}, a directory of its own: someone else runs it, not in the learner's project`)
