@@ -60,7 +60,9 @@ export interface StepReport {
   headings?: string[]
   status: StepStatus
   title?: string
-  /** The command as run (placeholders filled in), for command steps. */
+  /** The command as the learner types it (placeholders filled in, before
+   * stand-ins: their notes say what ran instead), for command steps and the
+   * expected outputs bound to them. */
   command?: string
   durationMs: number
   /** Why it failed, was skipped or stood in. */

@@ -137,9 +137,11 @@ describe.runIf(ready)('ShellSession: one persistent shell', () => {
     )
   })
 
+  // The job waits before printing: what it prints while its own block runs
+  // belongs to that block, as on a terminal.
   it('keeps the output of a job left running out of the next blocks', async () => {
     await withSession(async (session, sandbox) => {
-      const started = await session.run({id: 'command@1', text: '( for i in 1 2 3 4 5 6; do echo "job $i"; sleep 0.2; done ) &\necho started'})
+      const started = await session.run({id: 'command@1', text: '( sleep 0.3; for i in 1 2 3 4 5 6; do echo "job $i"; sleep 0.2; done ) &\necho started'})
       expect(started.output).toBe('started\n')
       expect(started.leftRunning).toHaveLength(1)
       const next = await session.run({id: 'command@2', text: 'sleep 1.5\necho next'})

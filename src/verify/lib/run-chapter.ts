@@ -85,7 +85,7 @@ async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: Ch
     file: step.file,
     line: step.line,
     status: 'passed',
-    command: prepared.text,
+    command: prepared.typed,
     durationMs: result.durationMs,
     notes
   }
@@ -201,7 +201,7 @@ function checkExpect(prepared: PreparedStep, step: ExpectStep, commands: Readonl
   }
   const {result} = source
   report.expectLine = step.line
-  report.command = source.prepared.text
+  report.command = source.prepared.typed
   const ranAsShown = source.failureExpected ? result.exitCode !== 0 && result.exitCode !== null : result.exitCode === 0
   if (!ranAsShown || result.timedOut) {
     report.status = 'skipped'
