@@ -92,6 +92,9 @@ export function buildSandboxEnv(
     GIT_EDITOR: 'true',
     EDITOR: 'true',
     VISUAL: 'true',
+    // `dvc plots diff --open` and the like open a page for the learner to
+    // look at; nobody looks here, and no browser may start in the sandbox.
+    BROWSER: 'true',
     GIT_CONFIG_GLOBAL: paths.gitConfig,
     // /etc/gitconfig differs between machines; the sandbox's identity rules.
     GIT_CONFIG_NOSYSTEM: '1',
