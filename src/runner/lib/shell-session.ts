@@ -51,6 +51,9 @@ interface Background {
 /** Time a control line (start, state dump, `wait`) may take. */
 const controlTimeoutMs = 30_000
 
+/** Prints how to set the run's own network variables back as they are now. */
+const keepRunEnv = `for __dv_n in ${['http_proxy', 'https_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY', 'npm_config_proxy', 'npm_config_https_proxy'].join(' ')}; do if [[ -v $__dv_n ]]; then declare -p "$__dv_n"; else echo "unset $__dv_n"; fi; done`
+
 function safeName(id: string): string {
   return id.replace(/[^\w.-]+/g, '_').slice(0, 60)
 }
@@ -200,7 +203,9 @@ export class ShellSession {
     const state = fs.existsSync(this.#exitState) ? this.#exitState : fs.existsSync(this.stateFile) ? this.stateFile : undefined
     const lines = [`. ${bashQuote(path.join(this.#blocks, 'driver.sh'))}`]
     // Sourced at the top level: `declare` in a function would make locals.
-    if (state) lines.push(`. ${bashQuote(state)}`)
+    // The network's variables belong to this run (the sandbox's gate listens
+    // on a new port each run), never to a state saved by an earlier one.
+    if (state) lines.push(`__dv_run_env=$(${keepRunEnv})`, `. ${bashQuote(state)}`, 'eval "$__dv_run_env"; unset __dv_run_env')
     lines.push(`__dv_force=${bashQuote(this.#forceCode())}`, '__dv_reply ready $$', '')
     shell.send(lines.join('\n'))
     this.#forcedSent = true

@@ -56,6 +56,11 @@ export function userSnapshotStore(env: Readonly<Record<string, string | undefine
   return openSnapshotStore({dir: path.join(cache, 'docs-verify', 'snapshots')})
 }
 
+/** What a sandbox holds for the live run only: the network gate's sockets
+ * (`net/`), which the run's steps reach the registries and stand-ins
+ * through. A restore neither removes nor replaces them. */
+const runOwned = new Set(['net'])
+
 /** Replace a fresh sandbox's content with a snapshot's, moved to the new
  * path. */
 export async function restoreSandbox(cache: ChainCache, sandbox: Sandbox): Promise<boolean> {
@@ -66,8 +71,8 @@ export async function restoreSandbox(cache: ChainCache, sandbox: Sandbox): Promi
   const staging = await mkdtemp(`${sandbox.root}.restore-`)
   try {
     if (!(await cache.store.restore(key, staging))) return false
-    for (const name of await readdir(sandbox.root)) await rm(path.join(sandbox.root, name), {recursive: true, force: true})
-    for (const name of await readdir(staging)) await rename(path.join(staging, name), path.join(sandbox.root, name))
+    for (const name of await readdir(sandbox.root)) if (!runOwned.has(name)) await rm(path.join(sandbox.root, name), {recursive: true, force: true})
+    for (const name of await readdir(staging)) if (!runOwned.has(name)) await rename(path.join(staging, name), path.join(sandbox.root, name))
     await relocateTree(sandbox.root, info.sourceDir, sandbox.root)
     return true
   } finally {
