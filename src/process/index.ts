@@ -7,5 +7,5 @@ export {trackCloser, trackGroup, trackKept, trackRoot, tracked, untrackGroup, un
 export {canTieToParent, definedEnv, groupAlive, runProcess, startProcess, stopProcess} from './lib/start-process.js'
 export type {CommandOutcome, SpawnPlan, StartOptions} from './lib/start-process.js'
 export {stopGroup} from './lib/stop-group.js'
-export {groupMembers, isAlive, listeningPorts, listProcesses} from './lib/process-table.js'
+export {addDescendants, groupMembers, isAlive, listeningPorts, listProcesses} from './lib/process-table.js'
 export type {ProcessEntry} from './lib/process-table.js'

@@ -43,13 +43,8 @@ export function isAlive(pid: number): boolean {
   return entry !== undefined && entry.state !== 'Z' && entry.state !== 'X'
 }
 
-/**
- * Live processes of group `pgid` and their descendants (a descendant that
- * made a group of its own still belongs to the block).
- */
-export function groupMembers(pgid: number, table: ProcessEntry[] = listProcesses()): number[] {
-  const members = new Set<number>()
-  for (const entry of table) if (entry.pgrp === pgid) members.add(entry.pid)
+/** Grow `members` with every descendant of its processes in `table`. */
+export function addDescendants(members: Set<number>, table: readonly ProcessEntry[]): Set<number> {
   let grew = true
   while (grew) {
     grew = false
@@ -60,6 +55,17 @@ export function groupMembers(pgid: number, table: ProcessEntry[] = listProcesses
       }
     }
   }
+  return members
+}
+
+/**
+ * Live processes of group `pgid` and their descendants (a descendant that
+ * made a group of its own still belongs to the block).
+ */
+export function groupMembers(pgid: number, table: ProcessEntry[] = listProcesses()): number[] {
+  const members = new Set<number>()
+  for (const entry of table) if (entry.pgrp === pgid) members.add(entry.pid)
+  addDescendants(members, table)
   const live = table.filter((entry) => members.has(entry.pid) && entry.state !== 'Z' && entry.state !== 'X')
   return live.map((entry) => entry.pid)
 }

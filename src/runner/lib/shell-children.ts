@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {isAlive, listProcesses} from '../../process/index.js'
+import {addDescendants, isAlive, listProcesses} from '../../process/index.js'
 import type {ProcessEntry} from '../../process/index.js'
 
 /**
@@ -24,17 +24,7 @@ export function childrenOf(pid: number): number[] {
 
 /** `roots` and every live descendant of them. */
 export function withDescendants(roots: readonly number[], table: ProcessEntry[] = listProcesses()): number[] {
-  const members = new Set(roots)
-  let grew = true
-  while (grew) {
-    grew = false
-    for (const entry of table) {
-      if (!members.has(entry.pid) && members.has(entry.ppid)) {
-        members.add(entry.pid)
-        grew = true
-      }
-    }
-  }
+  const members = addDescendants(new Set(roots), table)
   return [...members].filter((pid) => isAlive(pid))
 }
 
