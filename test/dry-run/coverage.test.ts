@@ -1,7 +1,8 @@
 // `--dry-run` ends with a coverage line that accounts for every block of
 // the chapter, on the real seed guide.
 import {describe, expect, test} from 'vitest'
-import {coverageOf, renderPlanText} from '../../src/dry-run/index.js'
+import {coverageOf} from '../../src/plan/index.js'
+import {renderPlanText} from '../../src/report/index.js'
 import {planChapter} from '../../src/plan/index.js'
 import {prepareVariant} from '../../src/verify/lib/prepare-chapter.js'
 import {readSeedGuide, seedGuideAvailable, seedGuideChapters} from '../extract/seeds.js'

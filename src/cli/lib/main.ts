@@ -1,17 +1,10 @@
 import {parseInvocation, type Invocation} from './args.js'
 import {helpText} from './help.js'
 import {UsageError} from './usage-error.js'
-import {InputError} from '../../verify/lib/input-error.js'
+import {exitCodes} from './exit-codes.js'
+import type {Io} from './io.js'
+import {InputError} from '../../verify/index.js'
 
-/** Exit codes: the CLI convention docs-verify promises. */
-export const exitCodes = {passed: 0, failed: 1, usage: 2} as const
-
-export interface Io {
-  stdout: NodeJS.WriteStream
-  stderr: NodeJS.WriteStream
-  cwd: string
-  env: NodeJS.ProcessEnv
-}
 
 /** Runs one invocation and returns the exit code; never throws. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {

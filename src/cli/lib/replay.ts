@@ -2,7 +2,7 @@ import {createInterface} from 'node:readline/promises'
 import type {PreparedStep} from '../../plan/index.js'
 import {sideBySide} from '../../report/index.js'
 import type {StepReport} from '../../report/index.js'
-import type {ComparedOutput} from '../../verify/lib/run-chapter.js'
+import type {ComparedOutput} from '../../verify/index.js'
 
 /** The learner's replay (`--step`): each step shown with its values before
  * it runs, waiting for Enter on a terminal; after a command, the doc's

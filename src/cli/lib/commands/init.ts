@@ -2,16 +2,12 @@ import {existsSync, readFileSync} from 'node:fs'
 import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import type {CommonOptions} from '../args.js'
-import type {Io} from '../main.js'
-import {exitCodes} from '../main.js'
+import type {Io} from '../io.js'
+import {exitCodes} from '../exit-codes.js'
 import {configFileNames} from '../../../config/index.js'
-import type {PreparedChapter} from '../../../plan/index.js'
 import {loadGuide} from '../../../guide/index.js'
 import {findNeeds, renderConfig} from '../../../init/index.js'
-import {builtInStandIns} from '../../../verify/lib/built-in-stand-ins.js'
-import {findGuideRoot} from '../../../verify/lib/find-guide-root.js'
-import {InputError} from '../../../verify/lib/input-error.js'
-import {planFor, prepareVariant} from '../../../verify/lib/prepare-chapter.js'
+import {InputError, findGuideRoot, planChapters} from '../../../verify/index.js'
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`
@@ -39,16 +35,16 @@ export async function initCommand(options: CommonOptions, io: Io): Promise<numbe
     throw new InputError(`${path.relative(io.cwd, found) || found} already exists and init never overwrites a configuration: edit it, or move it away and run init again`)
   }
   const guide = await loadGuide(root)
-  const prepared: PreparedChapter[] = []
-  let chapterCount = 0
-  for (const chapter of guide.chapters) {
-    if (!chapter.exists) continue
-    const {plan} = await planFor(chapter, {cwd: io.cwd})
-    if (!plan.variants.some((variant) => variant.steps.some((step) => step.kind === 'command'))) continue
-    chapterCount++
-    for (const variant of plan.variants) prepared.push(prepareVariant(plan, variant, {cwd: io.cwd, config: {}, builtInStandIns: builtInStandIns()}))
-  }
-  const needs = findNeeds(prepared)
+  // Every variant of every chapter with commands, as it would run without
+  // a configuration (there is none yet).
+  const planned = await planChapters({
+    workspace: {cwd: io.cwd, guide, config: {}, configFile: null},
+    chapters: guide.chapters.filter((chapter) => chapter.exists),
+    cwd: io.cwd
+  })
+  const withCommands = planned.filter(({plan}) => plan.variants.some((variant) => variant.steps.some((step) => step.kind === 'command')))
+  const chapterCount = withCommands.length
+  const needs = findNeeds(withCommands.flatMap((chapter) => chapter.prepared))
   const text = renderConfig(needs, {guideName: siteName(guide.configFile) ?? path.basename(root), chapterCount})
   await writeFile(target, text, {flag: 'wx'})
   const toFill = text.split('\n').filter((line) => !line.trimStart().startsWith('#') && line.includes('FILL-IN')).length

@@ -1,10 +1,9 @@
 import {readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {CommonOptions} from '../args.js'
-import type {Io} from '../main.js'
+import type {Io} from '../io.js'
 import {exitCodeFor, formatDiagnostics, lintFiles} from '../../../lint/index.js'
-import {loadWorkspace} from '../../../verify/lib/load-workspace.js'
-import {InputError} from '../../../verify/lib/input-error.js'
+import {InputError, loadWorkspace} from '../../../verify/index.js'
 
 const byName = new Intl.Collator('en', {numeric: true})
 

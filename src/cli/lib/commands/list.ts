@@ -1,9 +1,7 @@
 import type {CommonOptions} from '../args.js'
-import type {Io} from '../main.js'
-import {exitCodes} from '../main.js'
-import {planFor} from '../../../verify/lib/prepare-chapter.js'
-import {loadWorkspace} from '../../../verify/lib/load-workspace.js'
-import {InputError} from '../../../verify/lib/input-error.js'
+import type {Io} from '../io.js'
+import {exitCodes} from '../exit-codes.js'
+import {InputError, loadWorkspace, planFor} from '../../../verify/index.js'
 
 function counts(steps: readonly {kind: string}[]): string {
   const count = (kind: string): number => steps.filter((step) => step.kind === kind).length

@@ -1,7 +1,6 @@
 import type {VerifyOptions} from '../args.js'
-import type {Io} from '../main.js'
-import {loadWorkspace} from '../../../verify/lib/load-workspace.js'
-import {selectChapters} from '../../../verify/lib/select-chapters.js'
+import type {Io} from '../io.js'
+import {loadWorkspace, selectChapters} from '../../../verify/index.js'
 
 /** `docs-verify <chapters...>`: dry-run, or run and check. */
 export async function verifyCommand(targets: readonly string[], options: VerifyOptions, io: Io): Promise<number> {

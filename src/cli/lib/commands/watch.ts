@@ -1,8 +1,8 @@
 import type {VerifyOptions} from '../args.js'
-import type {Io} from '../main.js'
+import type {Io} from '../io.js'
 import type {Chapter} from '../../../guide/index.js'
 import {watchChapters} from '../../../watch/index.js'
-import type {Workspace} from '../../../verify/lib/load-workspace.js'
+import type {Workspace} from '../../../verify/index.js'
 import {runCommand} from './run.js'
 
 /** `--watch`: verify, then verify again whenever the chapter or a chapter

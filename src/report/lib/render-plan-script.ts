@@ -1,4 +1,5 @@
-import {coverageOf, renderCoverage} from './coverage.js'
+import {coverageOf} from '../../plan/index.js'
+import {renderCoverage} from './render-coverage.js'
 import type {PreparedChapter} from '../../plan/index.js'
 
 function quote(value: string): string {

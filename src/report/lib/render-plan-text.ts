@@ -1,4 +1,6 @@
-import {coverageOf, renderCoverage} from './coverage.js'
+import {coverageOf} from '../../plan/index.js'
+import type {PlanNetwork} from './render-plan-json.js'
+import {renderCoverage} from './render-coverage.js'
 import type {PreparedChapter, PreparedStep} from '../../plan/index.js'
 
 function indent(text: string, prefix: string): string {
@@ -77,4 +79,10 @@ export function renderPlanText(chapter: PreparedChapter): string {
   }
   out.push('', ...renderCoverage(coverageOf(chapter)))
   return out.join('\n') + '\n'
+}
+
+/** The closing line of `--dry-run`: the network the steps would get. */
+export function renderPlanNetwork(network: PlanNetwork): string {
+  if (network.sandbox === 'none') return 'network: sandbox none: steps are NOT isolated and the network is not filtered\n'
+  return `network: sandbox ${network.sandbox}: under bubblewrap steps reach only ${network.allowHosts.join(', ')} and ${network.standIns}; always denied: ${network.alwaysDenied.join(', ')}\n`
 }
