@@ -1,13 +1,24 @@
-import {defineConfig} from 'vitest/config'
+import {configDefaults, defineConfig} from 'vitest/config'
 
-// Two cores: integration tests spawn real git, bash, gcloud and servers, so
-// keep the worker count at the machine's size.
+// Two suites, told apart by the file name:
+// - unit (`npm test`): every `test/**/*.test.ts` that is not `*.e2e.test.ts`.
+//   Node, bash and git in temporary folders only; seconds, run on every save.
+// - e2e (`npm run test:e2e`): `test/**/*.e2e.test.ts`, the real components
+//   (bubblewrap, fake-gcs-server, gcloud, DVC, Docker, chapter runs, the
+//   packed tarball); minutes.
+// `npm run test:all` runs both. Two cores: the e2e tests spawn real
+// servers and sandboxes, so keep the worker count at the machine's size.
+const e2eFiles = 'test/**/*.e2e.test.ts'
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
-    hookTimeout: 120_000
+    hookTimeout: 120_000,
+    projects: [
+      {extends: true, test: {name: 'unit', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, e2eFiles]}},
+      {extends: true, test: {name: 'e2e', include: [e2eFiles]}}
+    ]
   }
 })
