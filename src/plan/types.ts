@@ -5,6 +5,7 @@
  * runner consumes it and knows nothing of Markdown. `docs-verify <chapter>
  * --dry-run --format json` prints it: this file is the stable contract.
  */
+import type {Diagnostic} from '../diagnostic/index.js'
 
 /** Where something sits in a Markdown file. Lines and columns are 1-based and
  * always those of the original file, whatever container it is nested in. */
@@ -166,17 +167,9 @@ export interface Variant {
   steps: Step[]
 }
 
-export type Severity = 'error' | 'warning' | 'info'
-
-export interface Diagnostic {
-  file: string
-  line: number
-  column: number
-  severity: Severity
-  /** Kebab-case rule id: `merge-conflict-marker`, `unclosed-fence`, ... */
-  rule: string
-  message: string
-}
+/** A problem at a place in a file (defined below every stage that reports
+ * one; part of this contract). */
+export type {Diagnostic, Severity} from '../diagnostic/index.js'
 
 /** What a fenced block of the chapter is, from its fence and prose. */
 export type BlockKind =

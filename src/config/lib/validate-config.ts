@@ -1,4 +1,4 @@
-import type {Diagnostic} from '../../plan/types.js'
+import type {Diagnostic} from '../../diagnostic/index.js'
 import {validate as validateSchema} from './config-validator.generated.js'
 import type {Config} from './types.js'
 

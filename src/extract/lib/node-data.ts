@@ -2,7 +2,7 @@
  * What the dialect layer records on mdast nodes, declared on the node types
  * so consumers (the planner, the lint helper) read it with types.
  */
-import type {Diagnostic} from '../../plan/types.js'
+import type {Diagnostic} from '../../diagnostic/index.js'
 import type {Interruption} from './split.js'
 
 export type {Interruption}

@@ -7,7 +7,7 @@
 import type {Nodes, Root, RootContent, Text, Yaml} from 'mdast'
 import type {ContainerDirective} from 'mdast-util-directive'
 import type {Point} from 'unist'
-import type {Diagnostic} from '../../plan/types.js'
+import type {Diagnostic} from '../../diagnostic/index.js'
 import {dedentLine, originalColumn, splitLines} from './lines.js'
 import type {SourceLine} from './lines.js'
 import {parseCommonMark} from './remark.js'

@@ -5,7 +5,7 @@
  */
 import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
-import {chapterNumberFromFile, chapterNumberFromTitle} from '../../plan/lib/slug.js'
+import {chapterNumberFromFile, chapterNumberFromTitle} from '../../plan/index.js'
 import {GuideError} from './guide-error.js'
 import {readMkdocsNav, readZensicalNav} from './read-nav.js'
 import type {NavConfig} from './read-nav.js'

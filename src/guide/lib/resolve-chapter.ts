@@ -7,7 +7,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {GuideError} from './guide-error.js'
 import {firstHeading} from './load-guide.js'
-import {chapterNumberFromFile, chapterNumberFromTitle} from '../../plan/lib/slug.js'
+import {chapterNumberFromFile, chapterNumberFromTitle} from '../../plan/index.js'
 import type {Chapter, Guide} from './types.js'
 
 /** The one chapter matching `query`; throws a GuideError listing candidates otherwise. */
