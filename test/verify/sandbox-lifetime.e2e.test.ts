@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
@@ -57,6 +58,10 @@ async function guideFor(marker: string, lastLine: string): Promise<string> {
   const guide = await makeGuide([{name: 'chapter-1-leave-nothing-behind.md', text: chapter(marker, lastLine)}])
   made.push(guide)
   return guide
+}
+
+function sandboxesIn(dir: string): string[] {
+  return fs.readdirSync(dir).filter((name) => name.startsWith('docs-verify-'))
 }
 
 function withMarker(marker: string): number[] {
@@ -131,9 +136,12 @@ describe.runIf(ready && fakeGcsServer)('nothing outlives docs-verify (bwrap, rea
     const marker = `dv-lifetime-${signal}-${process.pid}`
     const guide = await guideFor(marker, 'sleep 1000')
     requireFreshBuild()
+    // Its own temporary folder: the sandbox must be gone from it at the end.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `dv-lifetime-tmp-${signal}-`))
+    made.push(tmp)
     const child = spawn(process.execPath, [bin, 'chapter-1', '--no-cache', '--gcs', 'binary', '--sandbox', 'bwrap', '--reporter', 'plain'], {
       cwd: guide,
-      env,
+      env: {...env, TMPDIR: tmp},
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stderr = ''
@@ -146,12 +154,14 @@ describe.runIf(ready && fakeGcsServer)('nothing outlives docs-verify (bwrap, rea
       const started = descendants(child.pid!)
       expect(started.map(commandOf).join('\n')).toMatch(/fake-gcs-server/)
       expect(started.map(commandOf).join('\n')).toMatch(/bwrap/)
+      expect(sandboxesIn(tmp)).toHaveLength(1)
       child.kill(signal)
       const end = await exited
       if (signal === 'SIGKILL') expect(end.signal).toBe('SIGKILL')
       else expect(end.signal ?? end.code).toBeTruthy()
       expect(await survivors(started)).toEqual([])
       expect(withMarker(marker)).toEqual([])
+      await until(() => (sandboxesIn(tmp).length === 0 ? true : undefined), 15_000, `the sandbox's removal from ${tmp}`)
     } finally {
       child.kill('SIGKILL')
     }

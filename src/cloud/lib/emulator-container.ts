@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {trackCloser} from '../../process/index.js'
+import {reapOnKill, releaseOnKill, trackCloser} from '../../process/index.js'
 import {importContainerPackage} from './container-packages.js'
 import {resetEmulator, waitForHealthy} from './emulator-health.js'
 import {freeLoopbackPort} from './free-port.js'
@@ -89,6 +89,8 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
         }
         protected override async containerCreated(id: string): Promise<void> {
           this.createdId = id
+          // A SIGKILL runs no exit handler: the reaper removes it then.
+          reapOnKill({container: id})
         }
       }
       const port = await freeLoopbackPort()
@@ -105,7 +107,10 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
         atExit.release()
         // A container that never became ready is still there: with the
         // reaper off nobody else removes it.
-        if (container.createdId) await removeContainer(container.createdId)
+        if (container.createdId) {
+          await removeContainer(container.createdId)
+          releaseOnKill({container: container.createdId})
+        }
         throw new Error(`${error instanceof Error ? error.message : String(error)}${startHint(error)}`, {cause: error})
       }
       return {
@@ -113,6 +118,7 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
         stop: async () => {
           await started.stop({remove: true, timeout: 0})
           atExit.release()
+          if (container.createdId) releaseOnKill({container: container.createdId})
         }
       }
     }

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import {reapOnKill, releaseOnKill} from './reaper.js'
 
 /**
  * The one registry of what this process started and must not leave behind:
@@ -10,7 +11,9 @@ import fs from 'node:fs'
  *
  * A SIGKILL of this process runs no handler: what must die then is tied to
  * it by the kernel instead (bubblewrap's --die-with-parent for sandboxes,
- * a parent-death signal for the emulator; see start-process.ts).
+ * a parent-death signal for the emulator; see start-process.ts), and what
+ * must be removed (directories, containers) is listed with the reaper
+ * (reaper.ts), which removes it when this process is gone.
  */
 
 const groups = new Set<number>()
@@ -101,11 +104,13 @@ export function untrackGroup(pgid: number): void {
 /** Remove directory `root` if this process ends before it is disposed of. */
 export function trackRoot(root: string): void {
   roots.add(root)
+  reapOnKill({dir: root})
   update()
 }
 
 export function untrackRoot(root: string): void {
   roots.delete(root)
+  releaseOnKill({dir: root})
   update()
 }
 

@@ -6,7 +6,9 @@ import type {SnapshotStore} from '../../cache/index.js'
 import type {Sandbox} from '../../runner/index.js'
 import {version} from '../../version.js'
 import type {ChainLink} from './run-chain.js'
+import {reapOnKill, releaseOnKill} from '../../process/index.js'
 import {relocateTree} from './relocate-tree.js'
+import {InputError} from './input-error.js'
 
 /** What decides a chapter's end state: the steps as they run (text after
  * placeholders and stand-ins), not the prose around them. */
@@ -50,10 +52,28 @@ export async function planChainCache(links: readonly ChainLink[], store: Snapsho
   return {store, keys, restoreIndex: plan.restoreFrom === null ? -1 : keys.indexOf(plan.restoreFrom.key)}
 }
 
-/** The user's snapshot store: `$XDG_CACHE_HOME/docs-verify/snapshots`. */
+/** The variable that sets the snapshot store's size cap. */
+export const cacheMaxVariable = 'DOCS_VERIFY_CACHE_MAX'
+
+const sizeUnits: Record<string, number> = {'': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4}
+
+/** `20G`, `500M`, `1.5G` or bytes: a guide whose chapters each hold a large
+ * virtualenv needs more than the default cap, a small disk less. */
+export function parseCacheMax(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?\s*$/i.exec(value)
+  const bytes = match ? Math.floor(Number(match[1]) * sizeUnits[match[2]!.toUpperCase()]!) : NaN
+  if (!Number.isFinite(bytes) || bytes <= 0) {
+    throw new InputError(`${cacheMaxVariable}=${value} is not a size: write bytes or a number with K, M, G or T (${cacheMaxVariable}=20G)`)
+  }
+  return bytes
+}
+
+/** The user's snapshot store: `$XDG_CACHE_HOME/docs-verify/snapshots`,
+ * capped by DOCS_VERIFY_CACHE_MAX when set. */
 export function userSnapshotStore(env: Readonly<Record<string, string | undefined>>): SnapshotStore {
   const cache = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache')
-  return openSnapshotStore({dir: path.join(cache, 'docs-verify', 'snapshots')})
+  const max = env[cacheMaxVariable]
+  return openSnapshotStore({dir: path.join(cache, 'docs-verify', 'snapshots'), ...(max ? {maxBytes: parseCacheMax(max)} : {})})
 }
 
 /** What a sandbox holds for the live run only: the network gate's sockets
@@ -69,6 +89,7 @@ export async function restoreSandbox(cache: ChainCache, sandbox: Sandbox): Promi
   const info = await cache.store.info(key)
   if (info === null) return false
   const staging = await mkdtemp(`${sandbox.root}.restore-`)
+  reapOnKill({dir: staging})
   try {
     if (!(await cache.store.restore(key, staging))) return false
     for (const name of await readdir(sandbox.root)) if (!runOwned.has(name)) await rm(path.join(sandbox.root, name), {recursive: true, force: true})
@@ -77,6 +98,7 @@ export async function restoreSandbox(cache: ChainCache, sandbox: Sandbox): Promi
     return true
   } finally {
     await rm(staging, {recursive: true, force: true})
+    releaseOnKill({dir: staging})
   }
 }
 
