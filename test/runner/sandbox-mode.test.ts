@@ -1,18 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {defaultNetworkPolicy, describeNetworkPolicy, networkDecision, resolveSandboxMode} from '../../src/runner/index.js'
 import {validateConfig} from '../../src/config/index.js'
-import {requireTools} from './require-tools.js'
 
-const ready = requireTools(['bwrap'])
-
+// Whether bubblewrap starts here is in sandbox-mode.e2e.test.ts.
 describe('--sandbox: which mode, said in one line', () => {
-  it.runIf(ready)('auto uses bubblewrap when a trivial sandbox starts here', async () => {
-    const resolved = await resolveSandboxMode('auto')
-    expect(resolved.mode).toBe('bwrap')
-    expect(resolved.line).toMatch(/^sandbox: bwrap \(auto: bubblewrap works here: .*own PID namespace/)
-    expect(resolved.line).not.toContain('\n')
-  })
-
   it('auto falls back to none, loudly, when bwrap is missing', async () => {
     const resolved = await resolveSandboxMode('auto', {PATH: '/nonexistent'})
     expect(resolved.mode).toBe('none')
