@@ -1,8 +1,6 @@
 /**
- * Source lines with what the container splitter needs to know about their
- * indentation. Tabs in indentation expand to the next multiple of 4 (as
- * Python-Markdown does), so columns are measured on the expanded form and
- * mapped back to the original characters when positions are reported.
+ * Source lines with their indentation measured. Tabs in indentation expand
+ * to the next multiple of 4 (as Python-Markdown does).
  */
 export interface SourceLine {
   /** The line as written, without its line ending (CR removed). */
@@ -48,21 +46,4 @@ function describeLine(text: string, offset: number): SourceLine {
   }
   const expanded = width === lead ? text : ' '.repeat(width) + text.slice(lead)
   return {text, expanded, indent: width, lead, offset, blank: lead === text.length}
-}
-
-/** Original 1-based column of a 1-based column of the expanded line. */
-export function originalColumn(line: SourceLine, expandedColumn: number): number {
-  if (line.indent === line.lead || expandedColumn - 1 < line.indent) {
-    return expandedColumn - 1 < line.indent && line.indent !== line.lead
-      ? Math.min(expandedColumn, line.lead + 1)
-      : expandedColumn
-  }
-  return expandedColumn - line.indent + line.lead
-}
-
-/** The line's content with `columns` of (expanded) indentation removed. */
-export function dedentLine(line: SourceLine, columns: number): string {
-  if (columns === 0) return line.expanded
-  if (line.indent >= columns) return line.expanded.slice(columns)
-  return line.expanded.slice(line.indent)
 }

@@ -2,7 +2,7 @@
  * Markdown inline syntax to plain text, for headings parsed without inline
  * constructs: code spans, links, images, emphasis, keys, emoji shortcodes.
  */
-import {stripEmoji} from './emoji.js'
+import {stripEmojiShortcodes as stripEmoji} from '../../dialect/index.js'
 
 /** `Install \`gcloud\` with [pip](x) **now**` -> `Install gcloud with pip now`. */
 export function plainInline(text: string): string {

@@ -1,15 +1,17 @@
 /**
- * The CommonMark parser used for plain runs: remark-parse with
- * remark-directive so native `:::` directives also work. Built once.
- * The block-only variant skips inline constructs (emphasis, links, code
- * spans): planning reads prose from the source, so it needs only blocks,
- * and inline parsing is most of micromark's work.
+ * The parsers: remark-parse with front matter, native `:::` directives and
+ * the pymdownx dialect, each registered as an extension. Built once. The
+ * block-only variant skips inline constructs (emphasis, links, code spans):
+ * planning reads prose from the source, so it needs only blocks, and inline
+ * parsing is most of micromark's work.
  */
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
 import remarkDirective from 'remark-directive'
+import remarkFrontmatter from 'remark-frontmatter'
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
+import {remarkMkdocs} from '../../dialect/index.js'
 
 const inlineConstructs = [
   'attention',
@@ -32,10 +34,10 @@ function blocksOnly(this: Processor): void {
   extensions.push({disable: {null: inlineConstructs}})
 }
 
-const full = unified().use(remarkParse).use(remarkDirective).freeze()
-const blocks = unified().use(remarkParse).use(remarkDirective).use(blocksOnly).freeze()
+const full = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirective).use(remarkMkdocs).freeze()
+const blocks = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirective).use(remarkMkdocs).use(blocksOnly).freeze()
 
-/** Parse CommonMark (+ directives) into mdast; `inline: false` leaves paragraphs as raw text. */
-export function parseCommonMark(text: string, inline = true): Root {
+/** Parse the dialect into mdast; `inline: false` leaves paragraphs as raw text. */
+export function parseDialect(text: string, inline = true): Root {
   return (inline ? full : blocks).parse(text)
 }

@@ -15,8 +15,8 @@ import {parseMarkdown} from '../../extract/index.js'
 export interface PlanOptions {
   /** Title from the guide's nav, used when the chapter has no `#` heading. */
   title?: string
-  /** Parse for planning only: no inline content, code-free runs skimmed
-   * (default: true). false plans from the full mdast (same plan, slower). */
+  /** Parse for planning only: blocks, no inline content (default: true).
+   * false plans from the full mdast (same plan, slower). */
   fastParse?: boolean
 }
 
@@ -44,7 +44,7 @@ export function planChapter(text: string, file: string, options: PlanOptions = {
 }
 
 function plan(text: string, file: string, options: PlanOptions): ChapterPlan {
-  const root = parseMarkdown(text, file, options.fastParse === false ? {} : {inline: false, skim: true})
+  const root = parseMarkdown(text, file, options.fastParse === false ? {} : {inline: false})
   const collected = collectCode(root, text)
   const built = buildSteps(collected.codes, splitLines(text), file)
   keepAskedPlaceholders(built.steps, collected.paragraphs)

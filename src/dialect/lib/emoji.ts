@@ -1,5 +1,5 @@
 /** Remove `:simple-googlecloud:` style emoji shortcodes and tidy spaces. */
-export function stripEmoji(text: string): string {
+export function stripEmojiShortcodes(text: string): string {
   return text
     .replace(/:[a-z0-9][a-z0-9_+-]*:/gi, ' ')
     .replace(/\s+/g, ' ')
