@@ -5,6 +5,7 @@ import {setTimeout as sleep} from 'node:timers/promises'
 import {asTyped, readCwdFromState, withFinalNewline} from './block-files.js'
 import {commandAtLine, lineNaming} from './block-lines.js'
 import {CappedText} from './capped-text.js'
+import {raceTimeout} from './race-timeout.js'
 import {classifyHang} from './classify-hang.js'
 import {applyFileStep} from './file-step.js'
 import type {FileStepInput} from './file-step.js'
@@ -231,10 +232,7 @@ export class ShellSession {
 
   /** The reply to a control line, or null when the shell ended or hung. */
   async #control(shell: ShellProcess): Promise<ShellReply | null> {
-    const timer = new AbortController()
-    const reply = await Promise.race([shell.reply(), sleep(controlTimeoutMs, null, {signal: timer.signal}).catch(() => null)])
-    timer.abort()
-    return reply
+    return raceTimeout(shell.reply(), controlTimeoutMs, null)
   }
 
   #noteCwd(pwd: string): void {
@@ -328,9 +326,7 @@ export class ShellSession {
     })()
 
     const timeoutMs = command.timeoutMs ?? this.#options.defaultTimeoutMs ?? 300_000
-    const timer = new AbortController()
-    const first = await Promise.race([finished, sleep(timeoutMs, 'timeout' as const, {signal: timer.signal}).catch(() => null)])
-    timer.abort()
+    const first = await raceTimeout(finished, timeoutMs, 'timeout' as const)
 
     let end: BlockEnd | null
     let hang: HangInfo | undefined
