@@ -3,7 +3,8 @@
  * the file, line and key, per-chapter resolution, and stand-ins that rewrite
  * command lines with a reason.
  */
-export {configFileNames, formatConfigDiagnostics, loadConfig, parseConfig} from './lib/load-config.js'
+export {configFileNames, formatConfigDiagnostics, loadConfig} from './lib/load-config.js'
+export {parseConfig} from './lib/parse-config.js'
 export type {LoadedConfig} from './lib/load-config.js'
 export {formatKeyPath, validateConfig} from './lib/validate-config.js'
 export type {KeyPath, Locate} from './lib/validate-config.js'

@@ -1,11 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import {isMap, isScalar, isSeq, LineCounter, parseDocument} from 'yaml'
-import type {Node} from 'yaml'
 import type {Diagnostic} from '../../diagnostic/index.js'
 import type {Config} from './types.js'
-import {validateConfig} from './validate-config.js'
-import type {KeyPath, Locate} from './validate-config.js'
+import {parseError} from './parse-error.js'
 
 /** File names looked for in a directory, in order. */
 export const configFileNames: readonly string[] = [
@@ -21,70 +18,6 @@ export interface LoadedConfig {
   config: Config
   /** Problems, each naming the file, line, key path and what to do. */
   diagnostics: Diagnostic[]
-}
-
-/** Line and column of the key (or item) at `keyPath`, falling back to its
- * nearest existing parent. */
-function locator(root: Node | null, counter: LineCounter): Locate {
-  return (keyPath: KeyPath) => {
-    let node: unknown = root
-    let offset = 0
-    for (const part of keyPath) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part))
-        if (!pair) break
-        const key = pair.key as Node
-        offset = key.range?.[0] ?? offset
-        node = pair.value
-      } else if (isSeq(node) && typeof part === 'number') {
-        const item = node.items[part] as Node | undefined
-        if (!item) break
-        offset = item.range?.[0] ?? offset
-        node = item
-      } else {
-        break
-      }
-    }
-    const {line, col} = counter.linePos(offset)
-    return {line, column: col}
-  }
-}
-
-function parseError(file: string, line: number, column: number, message: string): Diagnostic {
-  return {file, line, column, severity: 'error', rule: 'config-parse', message}
-}
-
-/** Parse and validate config text; `file` decides JSON or YAML and names
- * the file in diagnostics. */
-export function parseConfig(text: string, file: string): LoadedConfig {
-  const counter = new LineCounter()
-  if (file.endsWith('.json')) {
-    try {
-      JSON.parse(text)
-    } catch (error) {
-      // Node's message carries "line L column C" on recent versions.
-      const message = (error as Error).message
-      const at = /line (\d+) column (\d+)/.exec(message)
-      return {
-        file,
-        config: {},
-        diagnostics: [parseError(file, Number(at?.[1] ?? 1), Number(at?.[2] ?? 1), `the file is not valid JSON: ${message}; fix the syntax or use docs-verify.config.yaml`)]
-      }
-    }
-  }
-  const document = parseDocument(text, {lineCounter: counter, prettyErrors: false, uniqueKeys: true})
-  if (document.errors.length > 0) {
-    return {
-      file,
-      config: {},
-      diagnostics: document.errors.map((error) => {
-        const {line, col} = counter.linePos(error.pos[0])
-        return parseError(file, line, col, `the file is not valid YAML: ${error.message}`)
-      })
-    }
-  }
-  const {config, diagnostics} = validateConfig(document.toJS(), file, locator(document.contents, counter))
-  return {file, config, diagnostics}
 }
 
 /**
@@ -133,6 +66,7 @@ export async function loadConfig(target: string): Promise<LoadedConfig> {
   } catch (error) {
     return {file, config: {}, diagnostics: [parseError(file, 1, 1, `the file cannot be read: ${(error as Error).message}`)]}
   }
+  const {parseConfig} = await import('./parse-config.js')
   return parseConfig(text, file)
 }
 

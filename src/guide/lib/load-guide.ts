@@ -7,8 +7,8 @@ import {readdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {chapterNumberFromFile, chapterNumberFromTitle} from '../../plan/index.js'
 import {GuideError} from './guide-error.js'
-import {readMkdocsNav, readZensicalNav} from './read-nav.js'
 import type {NavConfig} from './read-nav.js'
+import {skimMkdocsNav} from './skim-mkdocs-nav.js'
 import type {Chapter, Guide, GuideProblem, NavPage} from './types.js'
 
 const configNames = ['zensical.toml', 'mkdocs.yml', 'mkdocs.yaml']
@@ -27,7 +27,7 @@ export async function loadGuide(rootDir: string): Promise<Guide> {
     if (text === undefined) continue
     let read: NavConfig
     try {
-      read = name.endsWith('.toml') ? readZensicalNav(text) : readMkdocsNav(text)
+      read = (name.endsWith('.toml') ? undefined : skimMkdocsNav(text)) ?? (await readNav(name, text))
     } catch (error) {
       const line = (error as {line?: number}).line
       throw new GuideError(`cannot read ${name}: ${(error as Error).message}`, {
@@ -64,6 +64,13 @@ export async function loadGuide(rootDir: string): Promise<Guide> {
     chapters.push(describePage(page, file, text))
   }
   return {root, configFile, docsDir, chapters, problems}
+}
+
+/** The full TOML or YAML reading, loaded only when needed: loading and
+ * running the parsers costs a cold start more than the skim (issue 10). */
+async function readNav(name: string, text: string): Promise<NavConfig> {
+  const {readMkdocsNav, readZensicalNav} = await import('./read-nav.js')
+  return name.endsWith('.toml') ? readZensicalNav(text) : readMkdocsNav(text)
 }
 
 /** Pages of the guide in nav order. */
