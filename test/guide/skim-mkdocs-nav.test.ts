@@ -48,7 +48,7 @@ describe('real mkdocs.yml files are read without the YAML parser, as it reads th
       expect(skimmed).toEqual(readMkdocsNav(text))
     }
     expect(skimMkdocsNav(fixture)!.docsDir).toBe('docs')
-    expect(skimMkdocsNav(ours)!.pages).toHaveLength(18)
+    expect(skimMkdocsNav(ours)!.pages).toContainEqual(expect.objectContaining({path: 'guide/chapter-7-move-the-ml-experiment-data-to-the-cloud.md', section: ['Example guide']}))
   })
 })
 
