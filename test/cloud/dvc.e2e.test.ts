@@ -4,11 +4,13 @@ import os from 'node:os'
 import path from 'node:path'
 import {
   checkApplicationDefaultCredentials,
+  checkCloudEffects,
   checkDvcPushed,
-  checkDvcRemote,
   dvcEmulatorSetup,
   findCloudStandIn,
   gcloudEnv,
+  parseGsUrl,
+  readDvcRemotes,
   readTrackedMd5s,
   startGcsEmulator
 } from '../../src/cloud/index.js'
@@ -67,10 +69,11 @@ describe.skipIf(!dvc || !fakeGcsServer || !git)('real dvc 3.47.0 against fake-gc
     expect(adc.code, adc.stderr).toBe(0)
     expect(checkApplicationDefaultCredentials(configDir).exists).toBe(true)
 
-    const added = await sh(repo, 'dvc remote add -d data gs://mlops-bucket/dvcstore')
+    const added = {command: 'dvc remote add -d data gs://mlops-bucket/dvcstore', ...(await sh(repo, 'dvc remote add -d data gs://mlops-bucket/dvcstore'))}
     expect(added.code, added.stderr).toBe(0)
-    const remote = checkDvcRemote(repo, 'mlops-bucket')
-    expect(remote).toMatchObject({ok: true, bucket: 'mlops-bucket', prefix: 'dvcstore'})
+    const [remote] = readDvcRemotes(repo)
+    expect(remote).toMatchObject({name: 'data', isDefault: true})
+    expect(parseGsUrl(remote!.url!)).toEqual({bucket: 'mlops-bucket', prefix: 'dvcstore'})
 
     const tracked = readTrackedMd5s(repo)
     expect(tracked.map((t) => t.path).sort()).toEqual(['data/raw', 'data/raw/test.csv', 'data/raw/train.csv'])
@@ -85,6 +88,13 @@ describe.skipIf(!dvc || !fakeGcsServer || !git)('real dvc 3.47.0 against fake-gc
     expect(after.messages).toEqual([])
     expect(after.ok).toBe(true)
     for (const object of after.present) expect(object).toMatch(/^dvcstore\/files\/md5\/[0-9a-f]{2}\/[0-9a-f]{30}(\.dir)?$/)
+    // The production check, on what the real DVC wrote and pushed.
+    const chapter = {file: 'c.md', commands: [{line: 1, text: 'gcloud storage buckets create gs://mlops-bucket'}, {line: 2, text: added.command}, {line: 3, text: 'dvc push'}]}
+    const effects = await checkCloudEffects(chapter, {endpoint: emulator.endpoint, gcloudConfigDir: configDir, cwd: repo, variables: new Map()})
+    expect(effects.map((check) => [check.name, check.status])).toEqual([
+      ['bucket exists', 'passed'],
+      ['data pushed to the bucket', 'passed']
+    ])
 
     // The chapter's own files are untouched: git sees only .dvc/config changed.
     expect((await sh(repo, 'git status --porcelain')).stdout.trim()).toBe('M .dvc/config')
@@ -113,9 +123,11 @@ describe.skipIf(!dvc || !fakeGcsServer || !git)('real dvc 3.47.0 against fake-gc
     expect((await checkDvcPushed(emulator.endpoint, 'mlops-bucket', 'dvcstore', [extra!])).ok).toBe(true)
   }, 300_000)
 
-  it('reports a remote that points to another bucket than the chapter created', () => {
-    const check = checkDvcRemote(path.join(work, 'repo'), 'other-bucket')
-    expect(check.ok).toBe(false)
-    expect(check.message).toBe('dvc remote `data` points to gs://mlops-bucket but the chapter created gs://other-bucket')
+  it('reports a remote that points to another bucket than the chapter created', async () => {
+    const chapter = {file: 'c.md', commands: [{line: 1, text: 'gcloud storage buckets create gs://other-bucket'}, {line: 2, text: 'dvc remote add -d data gs://mlops-bucket/dvcstore'}, {line: 3, text: 'dvc push'}]}
+    const checks = await checkCloudEffects(chapter, {endpoint: emulator.endpoint, gcloudConfigDir: configDir, cwd: path.join(work, 'repo'), variables: new Map()})
+    const remote = checks.find((check) => check.name === "dvc remote points at the chapter's bucket")
+    expect(remote).toMatchObject({status: 'failed', line: 2})
+    expect(remote?.message).toBe('dvc remote `data` points to gs://mlops-bucket but the chapter created gs://other-bucket')
   })
 })

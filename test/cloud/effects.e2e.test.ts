@@ -6,7 +6,6 @@ import {
   checkApplicationDefaultCredentials,
   checkBucket,
   checkDvcPushed,
-  checkDvcRemote,
   dvcObjectName,
   readDvcRemotes,
   readTrackedMd5s,
@@ -46,7 +45,7 @@ describe('DVC repo reading', () => {
     expect(dvcObjectName('dvcstore/', dirMd5)).toBe('dvcstore/files/md5/06/7a9dfde59362d9dbcd8368ca2c630d.dir')
   })
 
-  it('reads remotes with config.local overriding config, and checks the bucket', () => {
+  it('reads remotes with config.local overriding config', () => {
     const repo = repoWith({
       '.dvc/config': `[core]\n    remote = data\n['remote "data"']\n    url = gs://other-bucket/dvcstore\n['remote "s3"']\n    url = s3://x\n`,
       '.dvc/config.local': `['remote "data"']\n    endpointurl = http://127.0.0.1:4443\n`
@@ -55,12 +54,7 @@ describe('DVC repo reading', () => {
       {name: 'data', url: 'gs://other-bucket/dvcstore', endpointurl: 'http://127.0.0.1:4443', isDefault: true},
       {name: 's3', url: 's3://x', endpointurl: undefined, isDefault: false}
     ])
-    expect(checkDvcRemote(repo, 'mlops-bucket').message).toBe(
-      'dvc remote `data` points to gs://other-bucket but the chapter created gs://mlops-bucket'
-    )
-    expect(checkDvcRemote(repo, 'mlops-bucket', 's3').message).toContain('not to a gs:// bucket')
-    expect(checkDvcRemote(repo, 'mlops-bucket', 'nope').message).toBe('dvc remote `nope` is not configured in .dvc/config')
-    expect(checkDvcRemote(repoWith({}), 'b').message).toContain('was `dvc remote add` run?')
+    expect(readDvcRemotes(repoWith({}))).toEqual([])
   })
 
   it('tells whether the ADC file exists', () => {

@@ -1,5 +1,6 @@
 import {parseArgs} from 'node:util'
 import {UsageError} from './usage-error.js'
+import type {CloudOptions} from '../../cloud/index.js'
 
 export type OutputFormat = 'text' | 'sh' | 'json'
 export type ReporterName = 'plain' | 'json' | 'junit' | 'github' | 'markdown'
@@ -9,7 +10,8 @@ export interface ReporterTarget {
   name: ReporterName
   file?: string
 }
-export type GcsBackend = 'auto' | 'container' | 'binary' | 'url'
+/** `--gcs`: how the cloud stand-ins run (src/cloud's options). */
+export type GcsBackend = CloudOptions['gcs']
 export type SandboxFlag = 'auto' | 'bwrap' | 'none'
 
 /** What the user asked for, fully validated. */

@@ -141,35 +141,3 @@ export function readDvcRemotes(repoDir: string): DvcRemote[] {
   }
   return remotes
 }
-
-/** Result of {@link checkDvcRemote}. */
-export interface DvcRemoteCheck {
-  ok: boolean
-  remote?: DvcRemote
-  /** Bucket and prefix parsed from the remote url (`gs://B/prefix`). */
-  bucket?: string
-  prefix?: string
-  message?: string
-}
-
-/**
- * Check that the repo's DVC remote (default one unless named) is a gs://
- * URL into the bucket the chapter created.
- */
-export function checkDvcRemote(repoDir: string, expectedBucket: string, remoteName?: string): DvcRemoteCheck {
-  const remotes = readDvcRemotes(repoDir)
-  const remote = remoteName ? remotes.find((r) => r.name === remoteName) : (remotes.find((r) => r.isDefault) ?? remotes[0])
-  if (!remote) {
-    return {ok: false, message: remoteName ? `dvc remote \`${remoteName}\` is not configured in .dvc/config` : 'no dvc remote is configured in .dvc/config: was `dvc remote add` run?'}
-  }
-  const match = /^gs:\/\/([^/]+)\/?(.*)$/.exec(remote.url ?? '')
-  if (!match) {
-    return {ok: false, remote, message: `dvc remote \`${remote.name}\` points to ${remote.url ?? '(no url)'}, not to a gs:// bucket; the chapter created gs://${expectedBucket}`}
-  }
-  const bucket = match[1] ?? ''
-  const prefix = (match[2] ?? '').replace(/\/+$/, '')
-  if (bucket !== expectedBucket) {
-    return {ok: false, remote, bucket, prefix, message: `dvc remote \`${remote.name}\` points to gs://${bucket} but the chapter created gs://${expectedBucket}`}
-  }
-  return {ok: true, remote, bucket, prefix}
-}

@@ -5,7 +5,7 @@ import {planChapter, prepareVariant as prepareInPlan, selectVariants} from '../.
 import type {ChapterPlan, PrepareOptions as PlanPrepareOptions, PreparedChapter, Variant} from '../../plan/index.js'
 import {InputError} from './input-error.js'
 import {notText} from './nothing-to-verify.js'
-import {bindSandboxPlaceholders} from './built-in-stand-ins.js'
+import {bindSandboxPlaceholders} from '../../cloud/index.js'
 
 export interface PrepareOptions extends Omit<PlanPrepareOptions, 'bindSandbox'> {
   /** Where paths in the plan are shown relative to. */

@@ -5,8 +5,8 @@ import type {PreparedChapter} from '../../plan/index.js'
 import type {ChapterReport, StepReport} from '../../report/index.js'
 import {createSandbox, runInSandbox, ShellSession} from '../../runner/index.js'
 import type {ResolvedSandboxMode, Sandbox} from '../../runner/index.js'
-import type {CloudSession, CloudStarter} from './cloud-hooks.js'
-import {needsCloud} from './cloud-hooks.js'
+import type {CloudOptions, CloudSession} from '../../cloud/index.js'
+import {chapterAfterRun, startChainCloud} from './chain-cloud.js'
 import {checkGitRemote} from './check-git-remote.js'
 import {runPreparedChapter} from './run-chapter.js'
 import {applySetup} from './apply-setup.js'
@@ -29,7 +29,8 @@ export interface ChainOptions {
   /** The user's environment the sandbox's allowlist reads from. */
   parentEnv?: Readonly<Record<string, string | undefined>>
   timeoutSeconds?: number
-  startCloud?: CloudStarter
+  /** The cloud stand-ins a chapter that uses Google Cloud gets. */
+  cloud?: CloudOptions
   /** Sets up the sandbox from a cached snapshot; returns how many links
    * (from the start) it restored. */
   restore?: (sandbox: Sandbox) => Promise<number>
@@ -106,9 +107,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
       options.onChapterFinished?.(report)
     }
     const remaining = links.slice(restored)
-    if (options.startCloud && needsCloud(remaining.map((link) => link.prepared))) {
-      cloud = await options.startCloud(sandbox)
-    }
+    if (options.cloud) cloud = await startChainCloud(remaining.map((link) => link.prepared), options.cloud, sandbox)
     let healthy = true
     // One terminal for the whole chain; each chapter sets its own variables.
     // Steps get their own timeouts; the session's default governs setup.
@@ -168,7 +167,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
         someoneElse,
         checkEffects: async (prepared, results) => [
           ...(await checkGitRemote(prepared, results, {sandbox, cwd: terminal.cwd})),
-          ...(cloud ? await cloud.checkEffects(prepared, terminal.cwd) : [])
+          ...(cloud ? await cloud.checkEffects(await chapterAfterRun(prepared, terminal.cwd, sandbox)) : [])
         ]
       })
       await teammate?.close()

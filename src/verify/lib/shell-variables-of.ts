@@ -15,8 +15,3 @@ export async function exportedVariables(stateFile: string): Promise<Map<string, 
   }
   return variables
 }
-
-/** `gs://$GCP_BUCKET_NAME/dvcstore` with `$X` / `${X}` replaced. */
-export function expandVariables(text: string, variables: ReadonlyMap<string, string>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (raw, braced?: string, bare?: string) => variables.get((braced ?? bare)!) ?? raw)
-}

@@ -1,4 +1,6 @@
 import path from 'node:path'
+import {builtInStandIns} from '../../cloud/index.js'
+import type {CloudOptions} from '../../cloud/index.js'
 import type {Chapter} from '../../guide/index.js'
 import type {PreparedStep} from '../../plan/index.js'
 import type {ChapterReport, SandboxReport, StepReport, VerifyReport} from '../../report/index.js'
@@ -7,19 +9,17 @@ import type {RequestedSandboxMode, ResolvedSandboxMode, Sandbox} from '../../run
 import type {Shard} from '../../shard/index.js'
 import {version} from '../../version.js'
 import {buildChains} from './build-chains.js'
-import {builtInStandIns} from './built-in-stand-ins.js'
 import {InputError} from './input-error.js'
 import type {Workspace} from './load-workspace.js'
 import {runChain} from './run-chain.js'
 import type {ComparedOutput} from './run-chapter.js'
 import {chainsOfShard} from './shard-chains.js'
 import {planChainCache, restoreSandbox, saveSandbox, userSnapshotStore} from './snapshots.js'
-import {startCloudFor} from './start-cloud.js'
 import {applyUpdates, collectUpdates, markUpdated} from './update-expected.js'
 import type {ExpectedUpdate} from './update-expected.js'
 
 /** Which GCS stand-in a chapter that uses Cloud Storage gets (`--gcs`). */
-export type CloudRequest = Parameters<typeof startCloudFor>[0]
+export type CloudRequest = Pick<CloudOptions, 'gcs' | 'gcsUrl'>
 
 /** What to verify and how: plain data, as the CLI's flags say it. */
 export interface VerifyRequest {
@@ -110,11 +110,6 @@ function sandboxReport(isolation: ResolvedSandboxMode, sandboxes: readonly Sandb
   return report
 }
 
-/** Stream-shaped sink for the cloud starter's log lines. */
-function lineSink(onMessage: ((line: string) => void) | undefined): NodeJS.WriteStream {
-  return {write: (text: string) => (onMessage?.(text.replace(/^docs-verify: /, '').replace(/\n$/, '')), true)} as unknown as NodeJS.WriteStream
-}
-
 /**
  * Verify chapters: each chain of chapters in a sandbox of its own (with
  * the cloud stand-ins it needs), every command run, every file written and
@@ -142,7 +137,11 @@ export async function verifyChapters(request: VerifyRequest, events: VerifyEvent
   const refused: string[] = []
   const allowHosts = workspace.config.sandbox?.allowHosts
   const sandboxes: Sandbox[] = []
-  const startCloud = startCloudFor(request.cloud, {stderr: lineSink(events.onMessage), env: request.env})
+  const cloud: CloudOptions = {
+    ...request.cloud,
+    env: request.env,
+    log: (line) => events.onMessage?.(line)
+  }
   const store = userSnapshotStore(request.env)
   const useCache = request.cache !== false && request.update !== true
   const keep = request.keep === true
@@ -156,7 +155,7 @@ export async function verifyChapters(request: VerifyRequest, events: VerifyEvent
       ...(request.timeoutSeconds === undefined ? {} : {timeoutSeconds: request.timeoutSeconds}),
       isolation,
       ...(allowHosts ? {allowHosts} : {}),
-      startCloud,
+      cloud,
       ...(cache
         ? {
             restore: async (sandbox) => {

@@ -1,10 +1,12 @@
-import {DEFAULT_BILLING_ACCOUNTS, cloudStandIns} from '../../cloud/index.js'
 import type {StandIn} from '../../config/index.js'
-import type {PlaceholderValue} from '../../plan/types.js'
+import type {PlaceholderValue} from '../../plan/index.js'
+import {DEFAULT_BILLING_ACCOUNTS} from './control-plane-state.js'
+import {cloudStandIns} from './interactive-stand-ins.js'
 
-/** Stand-ins docs-verify declares itself, for commands that need a person
- * at a browser (`gcloud init`, `gcloud auth application-default login`):
- * each reaches the same end state and is shown in dry-run and reports. */
+/** The cloud stand-ins as configuration stand-ins, for commands that need
+ * a person at a browser (`gcloud init`, `gcloud auth application-default
+ * login`): each reaches the same end state and is shown in dry-run and
+ * reports. */
 export function builtInStandIns(): StandIn[] {
   return cloudStandIns().map((standIn) => ({match: `/${standIn.match}/`, run: standIn.run, reason: standIn.reason}))
 }
