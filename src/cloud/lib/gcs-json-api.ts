@@ -5,12 +5,12 @@
 
 /** What a call to the emulator answered, when it was not a 2xx. */
 export class GcsApiError extends Error {
-  constructor(
-    message: string,
-    readonly status: number
-  ) {
+  override name = 'GcsApiError'
+  readonly status: number
+
+  constructor(message: string, status: number) {
     super(message)
-    this.name = 'GcsApiError'
+    this.status = status
   }
 }
 
