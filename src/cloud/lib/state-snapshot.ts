@@ -10,7 +10,7 @@ import {createBucket, listBuckets, listObjects, readObject, uploadObject} from '
  * (`cloud-state/projects.json`). Saved before a snapshot, loaded into
  * fresh stand-ins after a restore.
  */
-export const cloudStateDir = 'cloud-state'
+const cloudStateDir = 'cloud-state'
 
 /** Write the emulator's buckets and objects and the control plane's
  * projects under `<root>/cloud-state`. */
