@@ -4,7 +4,8 @@
  * dialect's own node data is declared by src/dialect.
  */
 import type {Diagnostic} from '../../diagnostic/index.js'
-import '../../dialect/lib/types.js'
+// The dialect's node data (its declarations come with its index).
+import '../../dialect/index.js'
 
 declare module 'mdast' {
   interface RootData {
