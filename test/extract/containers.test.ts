@@ -154,6 +154,19 @@ describe('containers: line endings and indentation', () => {
     expect(plan.variants[0]!.steps.map((step) => step.line)).toEqual([7, 22, 43, 53])
   })
 
+  test('code reads as Python-Markdown normalizes it: leading tabs expanded, whitespace-only lines empty', () => {
+    const text = '=== "T"\n\n    ```sh\n    gcloud create \\\n    \t--zone=x\n     \n    ```\n'
+    const code = codes(parseMarkdown(text, 't.md'))[0]!
+    expect(code.value).toBe('gcloud create \\\n    --zone=x\n')
+  })
+
+  test('an unclosed front matter is no front matter and does not hide the containers after it', () => {
+    const text = '---\ntitle: x\n\n=== "T"\n\n    ```sh\n    echo t\n    ```\n\n> quote\n'
+    const root = parseMarkdown(text, 'fm.md')
+    expect(root.children.map((node) => node.type)).toEqual(['thematicBreak', 'paragraph', 'containerDirective', 'blockquote'])
+    expect(parseMarkdown(`---\ntitle: x\n---\n\n${text.slice(14)}`, 'fm.md').children.map((node) => node.type)).toEqual(['yaml', 'containerDirective', 'blockquote'])
+  })
+
   test('tabs in indentation count as 4 columns; columns stay the original ones', () => {
     const text = read('tab-indent.md')
     const plan = planChapter(text, 'tab-indent.md')

@@ -25,6 +25,7 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions 
   const root = parseDialect(text, inline)
   if (inline) revertBareTextDirectives(root, text)
   if (text.includes('\r')) normalizeLineEndings(root)
+  asPythonMarkdownReadsCode(root)
   const lines = splitLines(text)
   const diagnostics: Diagnostic[] = diagnoseTree(root, lines, file)
   const binary = findBinary(text)
@@ -55,6 +56,22 @@ function findBinary(text: string): number | undefined {
 function normalizeLineEndings(node: Nodes): void {
   if ('value' in node && typeof node.value === 'string') node.value = node.value.replace(/\r\n?/g, '\n')
   if ('children' in node) for (const child of node.children as Nodes[]) normalizeLineEndings(child)
+}
+
+/**
+ * Python-Markdown normalizes whitespace before anything else: tabs expand
+ * (stops of 4; container bodies start on stops too) and lines of only
+ * spaces become empty. Code reaches the learner that way.
+ */
+function asPythonMarkdownReadsCode(node: Nodes): void {
+  if (node.type === 'code') {
+    node.value = node.value.replace(/^[ \t]+$/gm, '').replace(/^[ \t]*\t/gm, (lead) => {
+      let width = 0
+      for (const char of lead) width = char === '\t' ? width + 4 - (width % 4) : width + 1
+      return ' '.repeat(width)
+    })
+  }
+  if ('children' in node) for (const child of node.children as Nodes[]) asPythonMarkdownReadsCode(child)
 }
 
 /**

@@ -34,10 +34,18 @@ function blocksOnly(this: Processor): void {
   extensions.push({disable: {null: inlineConstructs}})
 }
 
-const full = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirective).use(remarkMkdocs).freeze()
-const blocks = unified().use(remarkParse).use(remarkFrontmatter).use(remarkDirective).use(remarkMkdocs).use(blocksOnly).freeze()
+const full = unified().use(remarkParse).use(remarkDirective).use(remarkMkdocs).freeze()
+const blocks = full().use(blocksOnly).freeze()
+const fullWithFrontMatter = full().use(remarkFrontmatter).freeze()
+const blocksWithFrontMatter = blocks().use(remarkFrontmatter).freeze()
 
 /** Parse the dialect into mdast; `inline: false` leaves paragraphs as raw text. */
 export function parseDialect(text: string, inline = true): Root {
+  // micromark-extension-frontmatter keeps an unclosed `---` pending to the
+  // end of the file, and no container (tab, list, quote) opens meanwhile:
+  // only a front matter that closes is read as one.
+  if (closedFrontMatter.test(text)) return (inline ? fullWithFrontMatter : blocksWithFrontMatter).parse(text)
   return (inline ? full : blocks).parse(text)
 }
+
+const closedFrontMatter = /^---[ \t]*(?:\r\n|\r|\n)(?:[^]*?(?:\r\n|\r|\n))?---[ \t]*(?:\r\n|\r|\n|$)/
