@@ -50,22 +50,37 @@ interface Edge {
   to: string
   file: string
   specifier: string
+  /** Erased when compiled (`import type`, `export type`, `import('...').T`). */
+  typeOnly: boolean
 }
 
 function roomOf(file: string): string {
   return path.relative(srcDir, file).split(path.sep)[0]!
 }
 
-function specifiersOf(file: string): string[] {
+/** With verbatimModuleSyntax, an import is erased only when marked `type`
+ * as a whole or in every name it imports. */
+function erased(node: ts.ImportDeclaration | ts.ExportDeclaration): boolean {
+  if (ts.isExportDeclaration(node)) {
+    return node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((element) => element.isTypeOnly))
+  }
+  const clause = node.importClause
+  if (clause === undefined) return false
+  if (clause.isTypeOnly) return true
+  const named = clause.namedBindings
+  return clause.name === undefined && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((element) => element.isTypeOnly)
+}
+
+function specifiersOf(file: string): {specifier: string; typeOnly: boolean}[] {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
-  const found: string[] = []
+  const found: {specifier: string; typeOnly: boolean}[] = []
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push(node.moduleSpecifier.text)
+      found.push({specifier: node.moduleSpecifier.text, typeOnly: erased(node)})
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
-      found.push(node.arguments[0].text)
+      found.push({specifier: node.arguments[0].text, typeOnly: false})
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      found.push(node.argument.literal.text)
+      found.push({specifier: node.argument.literal.text, typeOnly: true})
     }
     ts.forEachChild(node, visit)
   }
@@ -73,22 +88,23 @@ function specifiersOf(file: string): string[] {
   return found
 }
 
-function sourceEdges(): Edge[] {
+/** Every relative import between two files of src/. */
+function fileEdges(): Edge[] {
   const files = (readdirSync(srcDir, {recursive: true}) as string[]).filter((file) => file.endsWith('.ts')).map((file) => path.join(srcDir, file))
   const edges: Edge[] = []
   for (const file of files) {
-    for (const specifier of specifiersOf(file)) {
+    for (const {specifier, typeOnly} of specifiersOf(file)) {
       if (!specifier.startsWith('.')) continue
       const target = path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts')
-      const from = roomOf(file)
-      const to = roomOf(target)
-      if (from !== to) edges.push({from, to, file: path.relative(srcDir, file), specifier: path.relative(srcDir, target)})
+      edges.push({from: roomOf(file), to: roomOf(target), file: path.relative(srcDir, file), specifier: path.relative(srcDir, target), typeOnly})
     }
   }
   return edges
 }
 
-const edges = sourceEdges()
+const allEdges = fileEdges()
+/** Between two top-level folders: what this test judges. */
+const edges = allEdges.filter((edge) => edge.from !== edge.to)
 const where = (edge: Edge): string => `src/${edge.file} imports src/${edge.specifier}`
 
 /** One cycle of the folder graph, if any (depth-first search). */
@@ -154,6 +170,14 @@ describe('the dependency graph between the top-level folders of src/', () => {
     for (const rule of forbidden) {
       expect(edges.filter((edge) => rule.from.includes(edge.from) && rule.to.includes(edge.to)).map(where), rule.why).toEqual([])
     }
+  })
+
+  test('no module imports itself back at run time, inside a folder either (type-only imports aside)', () => {
+    // Such a cycle is how main.ts and the commands it loads imported each
+    // other: the order modules run in starts to matter.
+    const graph = new Map<string, Set<string>>()
+    for (const edge of allEdges.filter((edge) => !edge.typeOnly)) graph.set(edge.file, (graph.get(edge.file) ?? new Set()).add(edge.specifier))
+    expect(findCycle(graph)?.map((file) => `src/${file}`)).toBeUndefined()
   })
 
   test('another folder is entered through its index.ts (or a plain-data contract), never its lib/', () => {
