@@ -3,7 +3,7 @@
  * the runner's sandbox (Git remotes) > the doc's own example ("For example,
  * use `mlops-project`") > a generated default that satisfies the obvious rule.
  */
-import {createHash} from 'node:crypto'
+import {createRequire} from 'node:module'
 import type {ChapterPlan, PlaceholderUse, PlaceholderValue} from '../types.js'
 import {normalizeKey} from './placeholders.js'
 
@@ -57,6 +57,9 @@ function normalizeKeys(record: Record<string, string> | undefined): Map<string, 
 }
 
 function hash(seed: string, length: number): string {
+  // Required here, not imported: loading node:crypto is ~10 ms of a cold
+  // `--dry-run`, and most plans generate no hashed value.
+  const {createHash} = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')
   return createHash('sha256').update(seed).digest('hex').slice(0, length)
 }
 
