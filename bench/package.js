@@ -5,10 +5,18 @@
 //   - cold start of the installed CLI: `--version` (floor: within 2x `node -e
 //     0`) and a chapter's `--dry-run` (floor: < 150 ms), each beside `node -e
 //     0` measured in the same run, interleaved so machine load hits all
-//     three alike. The compile cache is warm (the second run of any install
-//     finds it); a row without it is shown for comparison.
+//     alike. Each is a new process; what differs is Node's compile cache
+//     (module.enableCompileCache in bin.js): the floor rows measure the
+//     steady state (the cache written by an earlier run, as every run after
+//     the first finds it); "first run" gives each run an empty cache
+//     directory (what the first run after an install pays, writing included);
+//     "cache off" sets NODE_DISABLE_COMPILE_CACHE=1.
+//   - CPU time of the same runs (user + system, all threads, from the
+//     children's times in /proc/self/stat; Linux only): a busy machine's
+//     scheduler stretches wall time, not CPU time, so these ratios carry
+//     between machines and loads better than the wall-time ones.
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -31,6 +39,27 @@ function npm(args, cwd) {
   return result.stdout
 }
 
+/** CPU time (user + system) of this process's waited-for children so far,
+ * in ms; undefined where /proc is not there. */
+function childrenCpuMs() {
+  let stat
+  try {
+    stat = readFileSync('/proc/self/stat', 'utf8')
+  } catch {
+    return undefined
+  }
+  // Fields after the command name (which may hold spaces): cutime and
+  // cstime are the 16th and 17th of the whole line.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return ((Number(fields[13]) + Number(fields[14])) * 1000) / clockTicks()
+}
+
+let ticks
+function clockTicks() {
+  ticks ??= Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout) || 100
+  return ticks
+}
+
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.floor(sorted.length / 2)]
@@ -50,32 +79,44 @@ export async function runPackageBench() {
     const packageCount = readdirSync(path.join(project, 'node_modules')).length
 
     const bin = path.join(project, 'node_modules/docs-verify/dist/cli/bin.js')
+    const dryRun = [bin, 'chapter-7', '--dry-run']
     const cases = {
-      baseline: [['-e', '0'], {}],
-      version: [[bin, '--version'], {}],
-      dryRun: [[bin, 'chapter-7', '--dry-run'], {}],
-      dryRunNoCache: [[bin, 'chapter-7', '--dry-run'], {NODE_DISABLE_COMPILE_CACHE: '1'}]
+      baseline: [['-e', '0'], () => ({})],
+      version: [[bin, '--version'], () => ({})],
+      dryRun: [dryRun, () => ({})],
+      dryRunFirst: [dryRun, (round) => ({NODE_COMPILE_CACHE: path.join(work, `first-run-cache-${round}`)})],
+      dryRunNoCache: [dryRun, () => ({NODE_DISABLE_COMPILE_CACHE: '1'})]
     }
+    const rounds = 15
     const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]))
-    spawnSync(process.execPath, [bin, 'chapter-7', '--dry-run'], {cwd: root}) // fills the compile cache
-    for (let round = 0; round < 15; round++) {
+    const cpu = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]))
+    spawnSync(process.execPath, dryRun, {cwd: root}) // fills the compile cache
+    for (let round = 0; round < rounds; round++) {
       for (const [name, [args, env]] of Object.entries(cases)) {
+        const cpuBefore = childrenCpuMs()
         const start = process.hrtime.bigint()
-        const result = spawnSync(process.execPath, args, {cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ...env}})
+        const result = spawnSync(process.execPath, args, {cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, ...env(round)}})
         times[name].push(Number(process.hrtime.bigint() - start) / 1e6)
+        if (cpuBefore !== undefined) cpu[name] += childrenCpuMs() - cpuBefore
         if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`)
       }
     }
-    const baseline = median(times.baseline)
-    const version = median(times.version)
-    const dryRun = median(times.dryRun)
-    const dryRunNoCache = median(times.dryRunNoCache)
-    return [
+    const wall = Object.fromEntries(Object.entries(times).map(([name, values]) => [name, median(values)]))
+    const rows = [
       {name: `package: installed size (npm install of the tarball, ${packageCount} entries in node_modules)`, value: installed, unit: 'MB', baseline: statSync(tarball).size / 1e6, baseline_unit: 'MB (tarball)', floor: {max: 20}},
-      {name: 'package: cold `docs-verify --version` (median of 15)', value: version, unit: 'ms', baseline, ratio: version / baseline, floor: {ratioMax: 2}},
-      {name: 'package: cold `docs-verify chapter-7 --dry-run` (median of 15)', value: dryRun, unit: 'ms', baseline, ratio: dryRun / baseline, floor: {max: 150}},
-      {name: 'package: same, compile cache off (median of 15)', value: dryRunNoCache, unit: 'ms', baseline, ratio: dryRunNoCache / baseline}
+      {name: `package: cold \`docs-verify --version\` (median of ${rounds})`, value: wall.version, unit: 'ms', baseline: wall.baseline, ratio: wall.version / wall.baseline, floor: {ratioMax: 2}},
+      {name: `package: cold \`docs-verify chapter-7 --dry-run\`, compile cache written by an earlier run (median of ${rounds})`, value: wall.dryRun, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRun / wall.baseline, floor: {max: 150}},
+      {name: `package: same, first run (empty compile cache, median of ${rounds})`, value: wall.dryRunFirst, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunFirst / wall.baseline},
+      {name: `package: same, compile cache off (median of ${rounds})`, value: wall.dryRunNoCache, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunNoCache / wall.baseline}
     ]
+    if (childrenCpuMs() !== undefined) {
+      const mean = (name) => cpu[name] / rounds
+      const labels = {version: '`--version`', dryRun: '`chapter-7 --dry-run`, cache written', dryRunFirst: '`chapter-7 --dry-run`, first run', dryRunNoCache: '`chapter-7 --dry-run`, cache off'}
+      for (const [name, label] of Object.entries(labels)) {
+        rows.push({name: `package: CPU time of ${label} (mean of ${rounds})`, value: mean(name), unit: 'ms', baseline: mean('baseline'), ratio: mean(name) / mean('baseline')})
+      }
+    }
+    return rows
   } finally {
     rmSync(work, {recursive: true, force: true})
   }
