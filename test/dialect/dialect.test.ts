@@ -4,7 +4,7 @@ import {micromark} from 'micromark'
 import remarkParse from 'remark-parse'
 import {unified} from 'unified'
 import {describe, expect, test} from 'vitest'
-import {mkdocsDialect, remarkMkdocs} from '../../src/dialect/index.js'
+import {mkdocsDialect, parseMarker, remarkMkdocs} from '../../src/dialect/index.js'
 
 const parse = (text: string): Root => unified().use(remarkParse).use(remarkMkdocs).parse(text)
 
@@ -38,8 +38,18 @@ describe('the dialect: markers, bodies and positions', () => {
     ])
   })
 
+  test('marker lines as Python-Markdown and pymdown-extensions read them', () => {
+    expect(parseMarker('!!!note')).toEqual({kind: 'admonition', type: 'note', classes: []})
+    expect(parseMarker('!!! "Only a title"')).toBeUndefined()
+    expect(parseMarker('??? "Only a title"')).toEqual({kind: 'details', classes: [], title: 'Only a title', open: false})
+    expect(parseMarker('???+ danger highlight "T"')).toEqual({kind: 'details', type: 'danger', classes: ['highlight'], title: 'T', open: true})
+    expect(parseMarker('!!!+ note')).toBeUndefined()
+    expect(parseMarker('===  "A"')).toEqual({kind: 'tab', label: 'A', selected: false, newGroup: false})
+    expect(parseMarker('==="A"')).toBeUndefined()
+  })
+
   test('not markers: indented, inside fenced code, !!!+, a bare !!!, merge-conflict rulers', () => {
-    expect(outline(['  !!! note', '    x', '', '```markdown', '=== "Not a tab"', '```', '', '!!!+ note', '', '!!!', '', '=======', ''].join('\n'))).toEqual([])
+    expect(outline(['  !!! note', '    x', '', '```markdown', '=== "Not a tab"', '```', '', '!!!+ note', '', '!!!', '', '=======', '', '!!! "Title"', ''].join('\n'))).toEqual([])
   })
 
   test('a body after a blank line is the container\'s, not indented code; positions are the file\'s', () => {

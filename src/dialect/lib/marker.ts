@@ -1,7 +1,10 @@
 /**
- * The opening line of a pymdownx container, as Python-Markdown's patterns
- * read it: content tabs (`=== "Label"`, `===+`, `===!`), admonitions
- * (`!!! type "Title"`) and collapsibles (`??? type "Title"`, `???+`).
+ * The opening line of a pymdownx container, as the patterns of
+ * Python-Markdown (`extensions/admonition.py`) and pymdown-extensions
+ * (`details.py`, `tabbed.py`) read it, on a line whose tabs Python-Markdown
+ * has already expanded: content tabs (`=== "Label"`, `===+`, `===!`),
+ * admonitions (`!!! type "Title"`: the type is required) and collapsibles
+ * (`??? type "Title"`, `??? "Title"`, `???+` open).
  */
 export type ContainerKind = 'tab' | 'admonition' | 'details'
 
@@ -13,7 +16,8 @@ export interface ContainerMarker {
   selected?: boolean
   /** `===!`: the tab starts a new group. */
   newGroup?: boolean
-  /** Admonition type (`note`, `warning`, ...): the first class. */
+  /** Admonition type (`note`, `warning`, ...): the first class; a
+   * collapsible may have none. */
   type?: string
   /** Extra classes after the type (`inline end`). */
   classes?: string[]
@@ -23,7 +27,8 @@ export interface ContainerMarker {
 }
 
 const tabPattern = /^===([+!]{0,2})[ \t]+"(.*)"[ \t]*$/
-const boxPattern = /^(!!!|\?\?\?)(\+?)(?:[ \t]+([A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)*))?(?:[ \t]+"(.*)")?[ \t]*$/
+const admonitionPattern = /^!!![ \t]?([\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"(.*)")?[ \t]*$/
+const detailsPattern = /^\?\?\?(\+)?[ \t]?(?:([\w-]+(?:[ \t]+[\w-]+)*?)?[ \t]+"(.*)"|([\w-]+(?:[ \t]+[\w-]+)*?))[ \t]*$/
 
 /** Read a marker line (its indentation removed); undefined when it is none. */
 export function parseMarker(line: string): ContainerMarker | undefined {
@@ -32,17 +37,20 @@ export function parseMarker(line: string): ContainerMarker | undefined {
     const flags = tab[1] ?? ''
     return {kind: 'tab', label: tab[2] ?? '', selected: flags.includes('+'), newGroup: flags.includes('!')}
   }
-  const box = boxPattern.exec(line)
-  if (!box || (box[3] === undefined && box[4] === undefined)) return undefined
-  const words = (box[3] ?? '').split(/[ \t]+/).filter(Boolean)
-  const marker: ContainerMarker = {
-    kind: box[1] === '!!!' ? 'admonition' : 'details',
-    type: words[0] ?? 'note',
-    classes: words.slice(1)
-  }
-  if (box[4] !== undefined) marker.title = box[4]
-  if (marker.kind === 'details') marker.open = box[2] === '+'
-  else if (box[2] === '+') return undefined
+  const admonition = admonitionPattern.exec(line)
+  if (admonition) return box('admonition', admonition[1], admonition[2])
+  const details = detailsPattern.exec(line)
+  if (!details) return undefined
+  const marker = box('details', details[2] ?? details[4], details[3])
+  marker.open = details[1] === '+'
+  return marker
+}
+
+function box(kind: 'admonition' | 'details', classes: string | undefined, title: string | undefined): ContainerMarker {
+  const words = (classes ?? '').split(/[ \t]+/).filter(Boolean)
+  const marker: ContainerMarker = {kind, classes: words.slice(1)}
+  if (words[0] !== undefined) marker.type = words[0]
+  if (title !== undefined) marker.title = title
   return marker
 }
 

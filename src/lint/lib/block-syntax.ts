@@ -1,5 +1,7 @@
 /** The line-level syntax of the MkDocs-Material dialect that decides where
- * containers and code blocks start and stop. */
+ * containers and code blocks start and stop. Container markers are the
+ * dialect's own (src/dialect). */
+import {parseMarker} from '../../dialect/index.js'
 
 export type ContainerKind = 'tab' | 'admonition' | 'collapsible'
 
@@ -14,11 +16,6 @@ export interface FenceOpener {
   info: string
 }
 
-// pymdownx.tabbed: `===+` selects the tab, `===!` starts a new group.
-const tabPattern = /^[ \t]*===(?:\+!?|!\+?)?[ \t]+"(.*)"[ \t]*$/
-// Python-Markdown's admonition syntax: a type, more class words, an optional
-// quoted title; pymdownx.details also takes a title alone (`??? "Title"`).
-const admonitionPattern = /^[ \t]*(!!!|\?\?\?\+?)[ \t]*(?:([\w-]+(?: +[\w-]+)*)(?:[ \t]+"(.*)")?|"(.*)")[ \t]*$/
 const fenceOpenPattern = /^[ \t]*(`{3,}|~{3,})(.*)$/
 const headingPattern = /^[ \t]*#{1,6}(?:[ \t]|$)/
 const listItemPattern = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/
@@ -27,17 +24,13 @@ const htmlBlockPattern = /^[ \t]*<(?:!--|\/?[A-Za-z])/
 
 /** A `=== "Tab"`, `!!! type "Title"` or `??? type "Title"` line. */
 export function matchContainerOpener(line: string): ContainerOpener | null {
-  const tab = tabPattern.exec(line)
-  if (tab) return {kind: 'tab', label: tab[1] ?? ''}
-  const admonition = admonitionPattern.exec(line)
-  if (admonition) {
-    const kind = admonition[1] === '!!!' ? 'admonition' : 'collapsible'
-    const type = admonition[2]
-    const title = admonition[3] ?? admonition[4]
-    const label = type === undefined ? `"${title ?? ''}"` : title === undefined ? type : `${type} "${title}"`
-    return {kind, label}
-  }
-  return null
+  const marker = parseMarker(line.trimStart())
+  if (!marker) return null
+  if (marker.kind === 'tab') return {kind: 'tab', label: marker.label ?? ''}
+  const type = [marker.type, ...(marker.classes ?? [])].filter(Boolean).join(' ')
+  const title = marker.title
+  const label = type === '' ? `"${title ?? ''}"` : title === undefined ? type : `${type} "${title}"`
+  return {kind: marker.kind === 'admonition' ? 'admonition' : 'collapsible', label}
 }
 
 /** An opening code fence: three or more backticks or tildes. */
