@@ -6,7 +6,7 @@ import {codeSeed, dataSeed, readSeed, seedPath, seedsAvailable} from './seeds.js
 
 const fixtures = ['nested-tabs.md', 'containers.md', 'tab-indent.md', 'unclosed-fence.md', 'bad-indentation.md']
 
-describe('planning parse (blocks only, code-free runs skimmed) gives the plan of the full mdast', () => {
+describe('planning parse (blocks only, no inline constructs) gives the plan of the full mdast', () => {
   test.each(fixtures)('%s', (name) => {
     const file = fileURLToPath(new URL(`../fixtures/extract/${name}`, import.meta.url))
     const text = readFileSync(file, 'utf8')
@@ -20,7 +20,7 @@ describe('planning parse (blocks only, code-free runs skimmed) gives the plan of
     }
   })
 
-  test('setext headings, lists and quotes in code-free runs', () => {
+  test('setext headings, lists and quotes before a partial file block', () => {
     const text = [
       '# Title',
       '',
