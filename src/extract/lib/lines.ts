@@ -5,8 +5,6 @@
 export interface SourceLine {
   /** The line as written, without its line ending (CR removed). */
   text: string
-  /** The line with leading tabs expanded to spaces. */
-  expanded: string
   /** Width of the leading whitespace after expansion. */
   indent: number
   /** Characters of leading whitespace in the original line. */
@@ -44,6 +42,5 @@ function describeLine(text: string, offset: number): SourceLine {
     else break
     lead++
   }
-  const expanded = width === lead ? text : ' '.repeat(width) + text.slice(lead)
-  return {text, expanded, indent: width, lead, offset, blank: lead === text.length}
+  return {text, indent: width, lead, offset, blank: lead === text.length}
 }
