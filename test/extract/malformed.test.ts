@@ -94,6 +94,20 @@ describe('malformed input gives diagnostics, never a crash', () => {
     }
   })
 
+  test('containers nested thousands deep are refused at once (micromark would take minutes); 60 deep still parse', () => {
+    const nested = (depth: number): string => {
+      const lines = ['# Deep', '']
+      for (let level = 0; level < depth; level++) lines.push(`${'    '.repeat(level)}=== "T${level}"`, '')
+      lines.push(`${'    '.repeat(depth)}echo`)
+      return lines.join('\n')
+    }
+    const refused = planChapter(nested(3000), 'deep.md')
+    expect(refused.notes.map((note) => [note.rule, note.message.includes('nested more than 64 levels deep at line')])).toEqual([['internal-error', true]])
+    const deep = planChapter(nested(60), 'deep.md')
+    expect(deep.notes.filter((note) => note.rule === 'internal-error')).toEqual([])
+    expect(parseMarkdown(nested(60), 'deep.md').children[1]).toMatchObject({type: 'containerDirective', data: {label: 'T0'}})
+  })
+
   test('a 5 MB chapter (a huge expected output between two copies of a chapter)', () => {
     const unit = read('nested-tabs.md')
     const unitLines = unit.split('\n').length - 1

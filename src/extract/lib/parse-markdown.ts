@@ -8,6 +8,7 @@
 import type {Nodes, Root, Text} from 'mdast'
 import type {Diagnostic} from '../../diagnostic/index.js'
 import {splitLines} from './lines.js'
+import type {SourceLine} from './lines.js'
 import {parseDialect} from './remark.js'
 import {diagnoseTree} from './diagnose.js'
 import './node-data.js'
@@ -21,12 +22,13 @@ export interface ParseOptions {
 
 /** Parse a chapter; never throws on bad input (problems go in `root.data.diagnostics`). */
 export function parseMarkdown(text: string, file: string, options: ParseOptions = {}): Root {
+  const lines = splitLines(text)
+  refuseDeepNesting(lines)
   const inline = options.inline !== false
   const root = parseDialect(text, inline)
   if (inline) revertBareTextDirectives(root, text)
   if (text.includes('\r')) normalizeLineEndings(root)
   asPythonMarkdownReadsCode(root)
-  const lines = splitLines(text)
   const diagnostics: Diagnostic[] = diagnoseTree(root, lines, file)
   const binary = findBinary(text)
   if (binary !== undefined) {
@@ -42,6 +44,22 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions 
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column)
   root.data = {...root.data, diagnostics}
   return root
+}
+
+/** micromark checks every open container on every line: thousands of
+ * nested tabs would take minutes. No guide nests anywhere near this. */
+const maxNesting = 64
+
+function refuseDeepNesting(lines: SourceLine[]): void {
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!
+    if (line.indent < maxNesting * 4) continue
+    const first = line.text.charCodeAt(line.lead)
+    // A marker (`===`, `!!!`, `???`) that deep opens a container nested that deep.
+    if ((first === 61 || first === 33 || first === 63) && /^(?:===|!!!|\?\?\?)/.test(line.text.slice(line.lead))) {
+      throw new RangeError(`containers nested more than ${maxNesting} levels deep at line ${index + 1}`)
+    }
+  }
 }
 
 /** 1-based line of the first control character, if any. */
