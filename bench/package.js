@@ -11,11 +11,13 @@
 //     the first finds it); "first run" gives each run an empty cache
 //     directory (what the first run after an install pays, writing included);
 //     "cache off" sets NODE_DISABLE_COMPILE_CACHE=1.
+//   - the JavaScript a dry-run loads, beside the whole CLI bundle's size;
 //   - CPU time of the same runs (user + system, all threads, from the
 //     children's times in /proc/self/stat; Linux only): a busy machine's
 //     scheduler stretches wall time, not CPU time, so these ratios carry
 //     between machines and loads better than the wall-time ones.
 import {spawnSync} from 'node:child_process'
+import module from 'node:module'
 import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -58,6 +60,37 @@ let ticks
 function clockTicks() {
   ticks ??= Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout) || 100
   return ticks
+}
+
+/** Files and bytes of JavaScript a CLI run loads (module.registerHooks,
+ * Node >= 22.15; undefined before). What the bundle's lazy loading keeps
+ * a command from loading shows here before it shows in milliseconds. */
+function javaScriptLoaded(work, args) {
+  if (typeof module.registerHooks !== 'function') return undefined
+  const hook = path.join(work, 'count-loaded.mjs')
+  writeFileSync(
+    hook,
+    `import {registerHooks} from 'node:module'
+import {statSync} from 'node:fs'
+import {fileURLToPath} from 'node:url'
+let files = 0
+let bytes = 0
+registerHooks({
+  load(url, context, nextLoad) {
+    if (url.startsWith('file:')) {
+      files++
+      bytes += statSync(fileURLToPath(url)).size
+    }
+    return nextLoad(url, context)
+  }
+})
+process.on('exit', () => process.stderr.write(\`\\nloaded \${files} \${bytes}\\n\`))
+`
+  )
+  const result = spawnSync(process.execPath, ['--import', hook, ...args], {cwd: root, encoding: 'utf8'})
+  const counted = /\nloaded (\d+) (\d+)\n/.exec(result.stderr)
+  if (result.status !== 0 || !counted) throw new Error(`${args.join(' ')} under the load counter exited ${result.status}: ${result.stderr}`)
+  return {files: Number(counted[1]), bytes: Number(counted[2])}
 }
 
 function median(values) {
@@ -109,6 +142,12 @@ export async function runPackageBench() {
       {name: `package: same, first run (empty compile cache, median of ${rounds})`, value: wall.dryRunFirst, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunFirst / wall.baseline},
       {name: `package: same, compile cache off (median of ${rounds})`, value: wall.dryRunNoCache, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunNoCache / wall.baseline}
     ]
+    const loaded = javaScriptLoaded(work, dryRun)
+    if (loaded !== undefined) {
+      const cliDir = path.join(project, 'node_modules/docs-verify/dist/cli')
+      const bundle = statSync(path.join(cliDir, 'bin.js')).size + bytesUnder(path.join(cliDir, 'chunks'))
+      rows.push({name: `package: JavaScript a \`chapter-7 --dry-run\` loads (${loaded.files} files)`, value: loaded.bytes / 1e3, unit: 'KB', baseline: bundle / 1e3, baseline_unit: 'KB (the whole CLI bundle)'})
+    }
     if (childrenCpuMs() !== undefined) {
       const mean = (name) => cpu[name] / rounds
       const labels = {version: '`--version`', dryRun: '`chapter-7 --dry-run`, cache written', dryRunFirst: '`chapter-7 --dry-run`, first run', dryRunNoCache: '`chapter-7 --dry-run`, cache off'}
