@@ -3,6 +3,7 @@ export {snapshotKey, chainKeys} from './lib/key.js'
 export type {SnapshotKeyInput} from './lib/key.js'
 export {openSnapshotStore, defaultSnapshotDir} from './lib/store.js'
 export type {
+  RestoreOptions,
   SnapshotInfo,
   SnapshotMeta,
   SnapshotProblem,

@@ -21,9 +21,30 @@ export class MissingObjectError extends Error {
  * restored file in place (`>>`, `sed -i` on some systems, relocation of
  * absolute paths) must not change what the next restore gets. Directory
  * modes are set last, deepest first, so a read-only directory can still
- * be filled.
+ * be filled. With a relocation, the files the save marked as naming its
+ * folder (and symlinks) name `relocation.to` instead, their modes and
+ * mtimes kept.
  */
-export async function restoreTree(entries: readonly TreeEntry[], destDir: string, objects: ObjectStore): Promise<void> {
+/** The folder a snapshot was saved from and the one its paths now name. */
+export interface Relocation {
+  from: string
+  to: string
+}
+
+function replaceAll(bytes: Buffer, needle: Buffer, replacement: Buffer): Buffer {
+  const parts: Buffer[] = []
+  let start = 0
+  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, start)) {
+    parts.push(bytes.subarray(start, at), replacement)
+    start = at + needle.length
+  }
+  parts.push(bytes.subarray(start))
+  return Buffer.concat(parts)
+}
+
+export async function restoreTree(entries: readonly TreeEntry[], destDir: string, objects: ObjectStore, relocation?: Relocation): Promise<void> {
+  const needle = relocation ? Buffer.from(relocation.from) : undefined
+  const replacement = relocation ? Buffer.from(relocation.to) : undefined
   const dirs: Extract<TreeEntry, {type: 'dir'}>[] = []
   const files: Extract<TreeEntry, {type: 'file'}>[] = []
   for (const entry of entries) {
@@ -31,7 +52,8 @@ export async function restoreTree(entries: readonly TreeEntry[], destDir: string
       await fs.mkdir(path.join(destDir, entry.path))
       dirs.push(entry)
     } else if (entry.type === 'symlink') {
-      await fs.symlink(entry.target, path.join(destDir, entry.path))
+      const target = relocation ? entry.target.split(relocation.from).join(relocation.to) : entry.target
+      await fs.symlink(target, path.join(destDir, entry.path))
     } else {
       files.push(entry)
     }
@@ -39,7 +61,11 @@ export async function restoreTree(entries: readonly TreeEntry[], destDir: string
   await eachLimited(files, parallelFiles, async (entry) => {
     if (!(await objects.intact(entry.hash, entry.bytes))) throw new MissingObjectError(entry.hash, entry.path)
     const dest = path.join(destDir, entry.path)
-    await fs.copyFile(objects.pathOf(entry.hash), dest)
+    if (entry.holdsRoot && needle && replacement) {
+      await fs.writeFile(dest, replaceAll(await fs.readFile(objects.pathOf(entry.hash)), needle, replacement))
+    } else {
+      await fs.copyFile(objects.pathOf(entry.hash), dest)
+    }
     await fs.chmod(dest, entry.mode)
     const time = entry.mtimeMs / 1000
     await fs.utimes(dest, time, time)

@@ -7,11 +7,15 @@ import type {ObjectStore} from './object-store.js'
  * parents before children. */
 export type TreeEntry =
   | {path: string; type: 'dir'; mode: number; mtimeMs: number}
-  | {path: string; type: 'file'; mode: number; mtimeMs: number; bytes: number; hash: string}
+  | {path: string; type: 'file'; mode: number; mtimeMs: number; bytes: number; hash: string; holdsRoot?: true}
   | {path: string; type: 'symlink'; target: string}
 
 /** Files hashed and stored at once: enough to keep the thread pool busy. */
 const parallelFiles = 8
+
+/** Files larger than this are data (a dataset, a wheel, a shared library),
+ * not where a virtualenv, Python's bytecode or a shell keeps its path. */
+export const largestWithRoot = 4 * 1024 * 1024
 
 /**
  * Record `root` as manifest entries, storing each file's content in
@@ -22,6 +26,10 @@ const parallelFiles = 8
  * without the process that made them.
  */
 export async function scanTree(root: string, objects: ObjectStore): Promise<TreeEntry[]> {
+  // Which files name the root (venv scripts, pyvenv.cfg, .pyc files, Git
+  // remotes, the shell state): a restore elsewhere rewrites only those,
+  // while copying, instead of reading the whole tree again.
+  const needle = Buffer.from(path.resolve(root))
   const entries: TreeEntry[] = []
   const files: {entry: Extract<TreeEntry, {type: 'file'}>; full: string; size: number}[] = []
   const walk = async (dir: string, prefix: string): Promise<void> => {
@@ -54,6 +62,8 @@ export async function scanTree(root: string, objects: ObjectStore): Promise<Tree
     }
     entry.hash = digest.sha256
     entry.bytes = digest.bytes
+    // Just hashed: read again from the page cache.
+    if (size <= largestWithRoot && (await fs.readFile(full).catch(() => Buffer.alloc(0))).includes(needle)) entry.holdsRoot = true
   })
   return vanished.size === 0 ? entries : entries.filter((entry) => !vanished.has(entry))
 }

@@ -32,6 +32,9 @@ export interface SnapshotInfo {
   /** The folder it was saved from. Restore to the same path: venvs, Git
    * remotes and the shell's cwd hold absolute paths. */
   sourceDir: string
+  /** Its files that name `sourceDir` are marked: a restore with
+   * `relocateTo` moves the paths (older snapshots: false). */
+  relocatable: boolean
   meta: SnapshotMeta
 }
 
@@ -72,6 +75,13 @@ export interface SnapshotStoreOptions {
   orphanGraceMs?: number
 }
 
+export interface RestoreOptions {
+  /** The folder the restored tree will live in (it may be restored into a
+   * staging folder first): paths naming the saved folder are rewritten to
+   * it while copying, for a snapshot with `relocatable`. */
+  relocateTo?: string
+}
+
 export interface SnapshotStore {
   readonly dir: string
   readonly maxBytes: number
@@ -80,7 +90,7 @@ export interface SnapshotStore {
   save(key: string, srcDir: string, meta?: SnapshotMeta): Promise<SnapshotInfo>
   /** Rebuild into `destDir` (absent or empty). false on a miss, including a
    * snapshot found damaged (which is deleted and reported). */
-  restore(key: string, destDir: string): Promise<boolean>
+  restore(key: string, destDir: string, options?: RestoreOptions): Promise<boolean>
   /** A committed, readable manifest exists (objects not checked). */
   has(key: string): Promise<boolean>
   /** Manifest and every object it names present, whole and unmodified
@@ -100,6 +110,8 @@ interface Manifest {
   key: string
   createdAt: string
   sourceDir: string
+  /** Files naming sourceDir carry `holdsRoot` (saved by this version). */
+  rootMarked?: true
   meta: SnapshotMeta
   /** sha256 of `JSON.stringify(entries)`: a garbled manifest is caught. */
   tree: string
@@ -181,6 +193,7 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
       createdAt: manifest.createdAt,
       lastUsedAt: new Date(mtimeMs).toISOString(),
       sourceDir: manifest.sourceDir,
+      relocatable: manifest.rootMarked === true,
       meta: manifest.meta
     }
   }
@@ -267,6 +280,7 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
         key,
         createdAt: new Date().toISOString(),
         sourceDir: path.resolve(srcDir),
+        rootMarked: true,
         meta,
         tree: treeId(entries),
         entries
@@ -279,7 +293,7 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
       return toInfo(key, manifest, usedAt)
     },
 
-    async restore(key, destDir) {
+    async restore(key, destDir, options = {}) {
       const target = path.resolve(destDir)
       const existing = await fs.readdir(target).catch(() => null)
       if (existing && existing.length > 0) {
@@ -294,7 +308,9 @@ export function openSnapshotStore(options: SnapshotStoreOptions = {}): SnapshotS
       const temp = `${target}${tempMarker}${randomBytes(4).toString('hex')}`
       await fs.mkdir(temp)
       try {
-        await restoreTree(loaded.manifest.entries, temp, objects)
+        const {sourceDir, rootMarked} = loaded.manifest
+        const relocation = rootMarked && options.relocateTo !== undefined && options.relocateTo !== sourceDir ? {from: sourceDir, to: path.resolve(options.relocateTo)} : undefined
+        await restoreTree(loaded.manifest.entries, temp, objects, relocation)
       } catch (error) {
         await fs.rm(temp, {recursive: true, force: true})
         if (!(error instanceof MissingObjectError)) throw error

@@ -91,10 +91,12 @@ export async function restoreSandbox(cache: ChainCache, sandbox: Sandbox): Promi
   const staging = await mkdtemp(`${sandbox.root}.restore-`)
   reapOnKill({dir: staging})
   try {
-    if (!(await cache.store.restore(key, staging))) return false
+    // The store rewrites the saved root's path while copying (only in the
+    // files the save marked); an older snapshot is walked afterwards.
+    if (!(await cache.store.restore(key, staging, {relocateTo: sandbox.root}))) return false
     for (const name of await readdir(sandbox.root)) if (!runOwned.has(name)) await rm(path.join(sandbox.root, name), {recursive: true, force: true})
     for (const name of await readdir(staging)) if (!runOwned.has(name)) await rename(path.join(staging, name), path.join(sandbox.root, name))
-    await relocateTree(sandbox.root, info.sourceDir, sandbox.root)
+    if (!info.relocatable) await relocateTree(sandbox.root, info.sourceDir, sandbox.root)
     return true
   } finally {
     await rm(staging, {recursive: true, force: true})
