@@ -94,7 +94,7 @@ describe('malformed input gives diagnostics, never a crash', () => {
     }
   })
 
-  test('containers nested thousands deep are refused at once (micromark would take minutes); 60 deep still parse', () => {
+  test('containers nested thousands deep are refused at once with an error at the line (micromark would take minutes); 60 deep still parse', () => {
     const nested = (depth: number): string => {
       const lines = ['# Deep', '']
       for (let level = 0; level < depth; level++) lines.push(`${'    '.repeat(level)}=== "T${level}"`, '')
@@ -102,7 +102,9 @@ describe('malformed input gives diagnostics, never a crash', () => {
       return lines.join('\n')
     }
     const refused = planChapter(nested(3000), 'deep.md')
-    expect(refused.notes.map((note) => [note.rule, note.message.includes('nested more than 64 levels deep at line')])).toEqual([['internal-error', true]])
+    // Level i's marker is on line 3 + 2i: the 65th level (i = 64) on line 131.
+    expect(refused.notes.map((note) => [note.rule, note.severity, note.line, note.message.includes('nest them less deeply')])).toEqual([['nesting-too-deep', 'error', 131, true]])
+    expect(refused.blocks).toEqual([])
     const deep = planChapter(nested(60), 'deep.md')
     expect(deep.notes.filter((note) => note.rule === 'internal-error')).toEqual([])
     expect(parseMarkdown(nested(60), 'deep.md').children[1]).toMatchObject({type: 'containerDirective', data: {label: 'T0'}})

@@ -1,6 +1,6 @@
 /**
  * Nothing vacuous passes: a target with nothing to verify, unreadable or
- * binary input, a planner that overflows, a file step that was refused, a
+ * binary input, tabs nested too deep to read, a file step that was refused, a
  * chapter whose every step was skipped. Display-only files are not written.
  * Real bash; small inputs written here.
  */
@@ -39,7 +39,7 @@ describe('a target with nothing to verify is an input error, exit 2, never "pass
     ['an empty file', 'empty.md', '', 'nothing to verify'],
     ['20 KB of random bytes', 'random.md', randomBytes(20 * 1024), 'not a Markdown text file'],
     ['a page with no steps', 'words.md', `# Words\n\nJust prose.\n\n${fence}mermaid\ngraph LR\n  a --> b\n${fence}\n`, 'nothing to verify'],
-    ['tabs nested so deep the planner overflows', 'deep.md', deepTabs(3000), 'internal error']
+    ['tabs nested too deep to read', 'deep.md', deepTabs(3000), 'deep.md:131: tabs, admonitions or collapsibles nested more than 64 levels deep']
   ])('%s', {timeout: 60_000}, async (_what, name, content, message) => {
     const target = await page(name, content)
     const result = await runCli([target, '--no-cache', '--reporter', 'json'], {cwd: dir})

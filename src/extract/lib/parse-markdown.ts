@@ -23,7 +23,8 @@ export interface ParseOptions {
 /** Parse a chapter; never throws on bad input (problems go in `root.data.diagnostics`). */
 export function parseMarkdown(text: string, file: string, options: ParseOptions = {}): Root {
   const lines = splitLines(text)
-  refuseDeepNesting(lines)
+  const tooDeep = tooDeeplyNested(lines)
+  if (tooDeep !== undefined) return refused(text, file, tooDeep)
   const inline = options.inline !== false
   const root = parseDialect(text, inline)
   if (inline) revertBareTextDirectives(root, text)
@@ -48,16 +49,40 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions 
 
 /** micromark checks every open container on every line: thousands of
  * nested tabs would take minutes. No guide nests anywhere near this. */
-const maxNesting = 64
+export const maxNesting = 64
 
-function refuseDeepNesting(lines: SourceLine[]): void {
+/** 1-based line of a container marker nested deeper than `maxNesting`, if any. */
+function tooDeeplyNested(lines: SourceLine[]): number | undefined {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!
     if (line.indent < maxNesting * 4) continue
     const first = line.text.charCodeAt(line.lead)
     // A marker (`===`, `!!!`, `???`) that deep opens a container nested that deep.
-    if ((first === 61 || first === 33 || first === 63) && /^(?:===|!!!|\?\?\?)/.test(line.text.slice(line.lead))) {
-      throw new RangeError(`containers nested more than ${maxNesting} levels deep at line ${index + 1}`)
+    if ((first === 61 || first === 33 || first === 63) && /^(?:===|!!!|\?\?\?)/.test(line.text.slice(line.lead))) return index + 1
+  }
+  return undefined
+}
+
+/** The chapter is not parsed: an empty tree whose one diagnostic, an
+ * error, says where and what to do (planning finds nothing, and a run
+ * refuses the chapter rather than pass it empty). */
+function refused(text: string, file: string, line: number): Root {
+  const end = splitLines(text).length
+  return {
+    type: 'root',
+    children: [],
+    position: {start: {line: 1, column: 1, offset: 0}, end: {line: end, column: 1, offset: text.length}},
+    data: {
+      diagnostics: [
+        {
+          file,
+          line,
+          column: 1,
+          severity: 'error',
+          rule: 'nesting-too-deep',
+          message: `tabs, admonitions or collapsibles nested more than ${maxNesting} levels deep: docs-verify reads at most ${maxNesting} levels (MkDocs renders far fewer legibly); nest them less deeply`
+        }
+      ]
     }
   }
 }

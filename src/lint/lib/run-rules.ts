@@ -35,8 +35,8 @@ export function runRules(contexts: LintContext[], options: LintOptions): Diagnos
 function planSafely(text: string, file: string, planner: Planner, problems: Diagnostic[]): ChapterPlan | null {
   try {
     const plan = planner(text, file)
-    // The extractor reports its own crash as a note instead of throwing.
-    problems.push(...plan.notes.filter((note) => note.rule === 'internal-error'))
+    // The planner reports its own crash, and a chapter it refuses to read, as a note instead of throwing.
+    problems.push(...plan.notes.filter((note) => note.rule === 'internal-error' || note.rule === 'nesting-too-deep'))
     return plan
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)

@@ -68,7 +68,9 @@ function plan(text: string, file: string, options: PlanOptions): ChapterPlan {
     }
   }
   const notes: Diagnostic[] = [...(root.data?.diagnostics ?? []), ...built.notes, ...variants.notes]
-  if (built.steps.length === 0 && text.trim() !== '') {
+  // A chapter the parser refused has no steps for that reason, which its own note says.
+  const refused = notes.some((note) => note.rule === 'nesting-too-deep')
+  if (built.steps.length === 0 && text.trim() !== '' && !refused) {
     notes.push({file, line: 1, column: 1, severity: 'info', rule: 'no-steps', message: 'No runnable block found: nothing to verify in this chapter.'})
   }
   if (text.trim() === '') notes.push({file, line: 1, column: 1, severity: 'warning', rule: 'empty-file', message: 'The chapter is empty: check the file or the nav entry.'})

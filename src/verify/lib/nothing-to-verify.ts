@@ -16,14 +16,25 @@ export function notText(text: string): string | undefined {
  * an expected output would "pass" having checked nothing.
  */
 export function assertVerifiable(plan: ChapterPlan, stepCounts: readonly number[]): void {
-  const crash = plan.notes.find((note) => note.rule === 'internal-error')
-  if (crash) {
-    throw new InputError(`${plan.file}:${crash.line}: internal error: ${crash.message} (a container nested very deeply can cause it: nest tabs and admonitions less deeply)`)
-  }
+  assertPlanned(plan)
   if (stepCounts.length === 0 || stepCounts.every((count) => count === 0)) {
     throw new InputError(
       `${plan.file}: nothing to verify: no command, file or expected-output block docs-verify can run or check; ` +
         `\`docs-verify ${plan.file} --dry-run\` shows how its blocks were read (fence titles such as title="Execute the following command(s) in a terminal" make a block a step)`
     )
   }
+}
+
+/** Notes that mean the chapter could not be read at all: its plan is empty
+ * for that reason, not because the chapter holds nothing. */
+const unplannable = new Set(['internal-error', 'nesting-too-deep'])
+
+/** A chapter the planner could not read is an input error, in a dry-run too. */
+export function assertPlanned(plan: ChapterPlan): void {
+  const refusal = plan.notes.find((note) => unplannable.has(note.rule))
+  if (refusal === undefined) return
+  if (refusal.rule === 'internal-error') {
+    throw new InputError(`${plan.file}:${refusal.line}: internal error: ${refusal.message} (a container nested very deeply can cause it: nest tabs and admonitions less deeply)`)
+  }
+  throw new InputError(`${plan.file}:${refusal.line}: ${refusal.message}`)
 }

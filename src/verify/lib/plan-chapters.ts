@@ -5,6 +5,7 @@ import type {ChapterPlan, PreparedChapter} from '../../plan/index.js'
 import type {Shard} from '../../shard/index.js'
 import {buildChains} from './build-chains.js'
 import {predecessorsOf} from './chain.js'
+import {assertPlanned} from './nothing-to-verify.js'
 import type {Workspace} from './load-workspace.js'
 import {planFor, prepareVariant} from './prepare-chapter.js'
 import {chainsOfShard} from './shard-chains.js'
@@ -61,6 +62,7 @@ export async function planChapters(request: PlanRequest): Promise<PlannedChapter
   const planned: PlannedChapter[] = []
   for (const chapter of request.chapters) {
     const {plan, variants} = await planFor(chapter, request)
+    assertPlanned(plan)
     const config = configForChapter(workspace.config, chapter)
     const prepared = variants
       .filter((variant) => inShard === undefined || inShard.has(`${plan.file}\0${variant.id}`))
