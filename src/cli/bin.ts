@@ -1,5 +1,12 @@
 #!/usr/bin/env node
 import module from 'node:module'
+import {unsupportedNode} from './lib/supported-node.js'
+
+const tooOld = unsupportedNode(process.versions.node)
+if (tooOld !== undefined) {
+  process.stderr.write(`docs-verify: ${tooOld}\n`)
+  process.exit(2)
+}
 
 // V8 keeps the compiled code of the CLI on disk, so a cold start parses its
 // modules once, not every run (module.enableCompileCache is Node >= 22.8;
