@@ -6,7 +6,7 @@ import {configDefaults, defineConfig} from 'vitest/config'
 // - e2e (`npm run test:e2e`): `test/**/*.e2e.test.ts`, the real components
 //   (bubblewrap, fake-gcs-server, gcloud, DVC, Docker, chapter runs, the
 //   packed tarball); minutes.
-// `npm run test:all` runs both. Two cores: the e2e tests spawn real
+// CI runs both (.ci/run). Two cores: the e2e tests spawn real
 // servers and sandboxes, so keep the worker count at the machine's size.
 // The unit files share a worker's module cache (isolate: false): it halves
 // the suite's CPU time, so a unit test that changes process-wide state
