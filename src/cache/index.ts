@@ -14,4 +14,5 @@ export type {
 export {planChain} from './lib/chain.js'
 export type {ChainChapter, ChainPlan} from './lib/chain.js'
 export {hashFile} from './lib/file-hash.js'
+export {replaceBytes} from './lib/replace-bytes.js'
 export type {FileDigest} from './lib/file-hash.js'

@@ -3,6 +3,7 @@ import path from 'node:path'
 import {eachLimited} from './each-limited.js'
 import type {ObjectStore} from './object-store.js'
 import type {TreeEntry} from './scan-tree.js'
+import {replaceBytes} from './replace-bytes.js'
 
 /** Copies in flight: copy_file_range runs in libuv's pool (4 threads). */
 const parallelFiles = 16
@@ -31,17 +32,6 @@ export interface Relocation {
   to: string
 }
 
-function replaceAll(bytes: Buffer, needle: Buffer, replacement: Buffer): Buffer {
-  const parts: Buffer[] = []
-  let start = 0
-  for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, start)) {
-    parts.push(bytes.subarray(start, at), replacement)
-    start = at + needle.length
-  }
-  parts.push(bytes.subarray(start))
-  return Buffer.concat(parts)
-}
-
 export async function restoreTree(entries: readonly TreeEntry[], destDir: string, objects: ObjectStore, relocation?: Relocation): Promise<void> {
   const needle = relocation ? Buffer.from(relocation.from) : undefined
   const replacement = relocation ? Buffer.from(relocation.to) : undefined
@@ -62,7 +52,7 @@ export async function restoreTree(entries: readonly TreeEntry[], destDir: string
     if (!(await objects.intact(entry.hash, entry.bytes))) throw new MissingObjectError(entry.hash, entry.path)
     const dest = path.join(destDir, entry.path)
     if (entry.holdsRoot && needle && replacement) {
-      await fs.writeFile(dest, replaceAll(await fs.readFile(objects.pathOf(entry.hash)), needle, replacement))
+      await fs.writeFile(dest, replaceBytes(await fs.readFile(objects.pathOf(entry.hash)), needle, replacement))
     } else {
       await fs.copyFile(objects.pathOf(entry.hash), dest)
     }

@@ -60,14 +60,7 @@ export function defaultHiddenDirs(parentEnv: Readonly<Record<string, string | un
  */
 export function toolDirsToKeep(pathValue: string, hidden: readonly string[]): string[] {
   const keep = new Set<string>()
-  for (const entry of pathValue.split(path.delimiter)) {
-    if (!path.isAbsolute(entry)) continue
-    let real: string
-    try {
-      real = fs.realpathSync(entry)
-    } catch {
-      continue
-    }
+  for (const real of realPathEntries(pathValue)) {
     let home = hidden.find((dir) => isInside(dir, real))
     if (home === undefined) continue
     // `/home` holds one home per user.
@@ -82,16 +75,23 @@ export function toolDirsToKeep(pathValue: string, hidden: readonly string[]): st
   return [...keep].filter((dir) => ![...keep].some((other) => isInside(other, dir))).sort()
 }
 
-function pathEntriesUnder(pathValue: string, parents: readonly string[], root: string): string[] {
-  const found = new Set<string>()
+/** The real paths of PATH's absolute entries that exist. */
+function realPathEntries(pathValue: string): string[] {
+  const found: string[] = []
   for (const entry of pathValue.split(path.delimiter)) {
     if (!path.isAbsolute(entry)) continue
-    let real: string
     try {
-      real = fs.realpathSync(entry)
+      found.push(fs.realpathSync(entry))
     } catch {
-      continue
+      // A PATH entry that does not exist binds nothing.
     }
+  }
+  return found
+}
+
+function pathEntriesUnder(pathValue: string, parents: readonly string[], root: string): string[] {
+  const found = new Set<string>()
+  for (const real of realPathEntries(pathValue)) {
     if (parents.some((parent) => isInside(parent, real)) && !isInside(root, real) && real !== root) found.add(real)
   }
   return [...found]

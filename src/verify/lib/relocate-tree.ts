@@ -1,5 +1,6 @@
 import {lstat, readFile, readdir, readlink, rm, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {replaceBytes} from '../../cache/index.js'
 
 /** Files larger than this are data (a dataset, a wheel), not where a
  * virtualenv or a shell keeps its own path. */
@@ -34,14 +35,7 @@ export async function relocateTree(root: string, from: string, to: string): Prom
         if (info.size > largestRewritten) continue
         const bytes = await readFile(full)
         if (bytes.indexOf(needle) < 0) continue
-        const parts: Buffer[] = []
-        let start = 0
-        for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, start)) {
-          parts.push(bytes.subarray(start, at), replacement)
-          start = at + needle.length
-        }
-        parts.push(bytes.subarray(start))
-        await writeFile(full, Buffer.concat(parts), {mode: info.mode})
+        await writeFile(full, replaceBytes(bytes, needle, replacement), {mode: info.mode})
         changed++
       }
     }
