@@ -1,3 +1,4 @@
+import {writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {createSandbox, isAlive, ShellSession} from '../../src/runner/index.js'
@@ -126,6 +127,19 @@ describe.runIf(ready)('ShellSession: blocks that change the shell itself', () =>
       expect(result.stderr).toBe('')
     } finally {
       await merged.close()
+      await sandbox.dispose()
+    }
+  })
+
+  it('says what a shell that ended before answering printed', async () => {
+    const sandbox = await createSandbox({pipCacheDir: '/tmp/docs-verify-test-pip'})
+    const state = path.join(sandbox.paths.run, 'broken-state.sh')
+    await writeFile(state, 'echo "the state could not load" >&2\nexit 3\n')
+    const session = new ShellSession(sandbox, {mergeStreams: true, stateFile: state})
+    try {
+      await expect(session.run({id: 'command@1', text: 'echo never'})).rejects.toThrow(/the shell did not start \(bash (?:ended|did not answer)\); state file .*broken-state\.sh; it printed: the state could not load/)
+    } finally {
+      await session.close()
       await sandbox.dispose()
     }
   })

@@ -181,6 +181,16 @@ export class ShellSession {
     return next
   }
 
+  /** The end of what the shell printed outside any block: why a shell
+   * that never answered ended (the sandbox's own errors land there too). */
+  #strayTail(): string {
+    try {
+      return fs.readFileSync(path.join(this.sandbox.paths.run, 'left-running.log'), 'utf8').trim().slice(-500)
+    } catch {
+      return ''
+    }
+  }
+
   #strayLog(): (chunk: Buffer) => void {
     // Output of `cmd &` after its block ended: kept out of the results but
     // drained, so the job never blocks on a full pipe or dies of SIGPIPE.
@@ -213,7 +223,8 @@ export class ShellSession {
     const reply = await this.#control(shell)
     if (reply?.kind !== 'ready') {
       await this.#kill(shell)
-      throw new Error(`the shell did not start (bash ${reply === null ? 'ended' : 'did not answer'})${state ? `; state file ${state}` : ''}`)
+      const said = this.#strayTail()
+      throw new Error(`the shell did not start (bash ${reply === null ? 'ended' : 'did not answer'})${state ? `; state file ${state}` : ''}${said ? `; it printed: ${said}` : ''}`)
     }
     if (state === this.#exitState) fs.rmSync(this.#exitState, {force: true})
     this.#noteCwd(reply.pwd)
