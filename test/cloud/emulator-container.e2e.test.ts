@@ -35,6 +35,13 @@ function fakeRuntime(binary: string, calls: string[]): ContainerRuntime {
   }
 }
 
+/** The environment as a user has it: nothing said about testcontainers' reaper. */
+function withoutRyukSetting(): NodeJS.ProcessEnv {
+  const env = {...process.env}
+  delete env.TESTCONTAINERS_RYUK_DISABLED
+  return env
+}
+
 const noRuntime: ContainerRuntime = {
   probe: async () => ({available: false, reason: 'Could not find a working container runtime strategy'}),
   startGcs: async () => {
@@ -44,7 +51,9 @@ const noRuntime: ContainerRuntime = {
 
 describe.skipIf(engineMissing !== null)('container backend on a real Docker engine', () => {
   it('probes the engine, starts the pinned image on a loopback port, stop removes the container', {timeout: 180_000}, async () => {
-    process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'
+    // docs-verify turns testcontainers' own reaper off itself: no registry
+    // answers here, so pulling the reaper's image would fail this test.
+    delete process.env.TESTCONTAINERS_RYUK_DISABLED
     expect(await probeContainerRuntime()).toEqual({available: true})
     const emulator = await startGcsEmulator({backend: 'container'})
     try {
@@ -65,7 +74,7 @@ describe.skipIf(engineMissing !== null)('container backend on a real Docker engi
     const child = spawn(
       process.execPath,
       ['--import', new URL('register-ts.mjs', fixtures).pathname, new URL('start-and-wait.ts', fixtures).pathname, 'container'],
-      {stdio: ['ignore', 'pipe', 'pipe'], env: {...process.env, TESTCONTAINERS_RYUK_DISABLED: 'true'}}
+      {stdio: ['ignore', 'pipe', 'pipe'], env: withoutRyukSetting()}
     )
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
@@ -84,7 +93,7 @@ describe.skipIf(engineMissing !== null)('container backend on a real Docker engi
   })
 
   it('a start that fails (an image that is not there) says what to do and leaves no container', {timeout: 180_000}, async () => {
-    process.env.TESTCONTAINERS_RYUK_DISABLED = 'true'
+    delete process.env.TESTCONTAINERS_RYUK_DISABLED
     const error = await startContainerEmulator({image: 'docs-verify/not-built:0'}).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ContainerStartError)
     expect(String(error)).toContain('the container docs-verify/not-built:0 did not start')

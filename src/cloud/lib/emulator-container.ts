@@ -46,6 +46,7 @@ export interface ContainerEmulatorOptions {
 export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
   return {
     async probe() {
+      leaveReapingToDocsVerify()
       try {
         const {getContainerRuntimeClient} = await importContainerPackage('testcontainers', () => import('testcontainers'))
         let timer: NodeJS.Timeout | undefined
@@ -63,6 +64,7 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
       }
     },
     async startGcs(image) {
+      leaveReapingToDocsVerify()
       const {CloudStorageEmulatorContainer} = await importContainerPackage('@testcontainers/gcloud', () => import('@testcontainers/gcloud'))
       /**
        * On the host's network, on a free loopback port: the default bridge
@@ -125,6 +127,17 @@ export function testcontainersRuntime(probeTimeoutMs = 5000): ContainerRuntime {
   }
 }
 
+/**
+ * docs-verify removes its containers itself (at exit, and through the
+ * process reaper after a SIGKILL), so testcontainers' own reaper, Ryuk, is
+ * left off unless the user asked for it: starting it means pulling its
+ * image, which fails wherever no registry answers. testcontainers reads the
+ * setting from the environment when it first starts a container.
+ */
+function leaveReapingToDocsVerify(): void {
+  process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true'
+}
+
 /** What to do when no registry answers: the two images testcontainers
  * would pull. */
 function startHint(error: unknown): string {
@@ -132,7 +145,7 @@ function startHint(error: unknown): string {
   if (!/registry|pull|no such image|not found/i.test(message)) return ''
   const hints: string[] = []
   if (process.env.TESTCONTAINERS_RYUK_DISABLED !== 'true') {
-    hints.push("set TESTCONTAINERS_RYUK_DISABLED=true (testcontainers pulls its reaper image first; docs-verify stops its containers itself)")
+    hints.push(`TESTCONTAINERS_RYUK_DISABLED=${process.env.TESTCONTAINERS_RYUK_DISABLED} makes testcontainers pull its reaper image first: unset it (docs-verify removes its containers itself)`)
   }
   hints.push(`if \`docker images ${FAKE_GCS_SERVER_IMAGE}\` lists nothing, build it with scripts/build-fake-gcs-server-image.sh`)
   return `\nNo image registry answers: ${hints.join('; ')}.`
