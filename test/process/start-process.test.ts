@@ -14,9 +14,20 @@ describe.runIf(ready)('the process-lifetime module', () => {
     expect(missing.failure).toMatch(/ENOENT/)
   })
 
+  it('collects descriptor 3 when asked (a status channel), beside stdin input', async () => {
+    // sh, not bash: bash reads ~/.bashrc when its stdin is a socket (libuv's pipes are).
+    const outcome = await runProcess({file: 'sh', args: ['-c', 'cat; echo status >&3; exit 2'], env, cwd: '/'}, {input: 'in', collectFd3: true})
+    expect(outcome).toEqual({exitCode: 2, stdout: 'in', stderr: '', fd3: 'status\n'})
+    // Not asked: descriptor 3 is not open in the program.
+    const closed = await runProcess({file: 'bash', args: ['-c', 'echo x >&3'], env, cwd: '/'})
+    expect(closed.exitCode).toBe(1)
+    expect(closed.stderr).toMatch(/Bad file descriptor/)
+  })
+
   it('ends a command and all it started on timeout, and forgets it', async () => {
     const outcome = await runProcess({file: 'bash', args: ['-c', 'sleep 1000 & echo $!; wait'], env, cwd: '/'}, {timeoutMs: 500})
     expect(outcome.failure).toMatch(/timed out/)
+    expect(outcome.timedOut).toBe(true)
     const child = Number(outcome.stdout.trim())
     expect(child).toBeGreaterThan(0)
     expect(isAlive(child)).toBe(false)

@@ -54,6 +54,12 @@ async function reportError(error: unknown, io: Io): Promise<number> {
     io.stderr.write(`docs-verify: ${error.message}\n`)
     return exitCodes.usage
   }
+  // The sandbox failing is no verdict on the doc: it ends the run, saying why.
+  const {SandboxError} = await import('../../runner/index.js')
+  if (error instanceof SandboxError) {
+    io.stderr.write(`docs-verify: sandbox error: ${error.message}\n`)
+    return exitCodes.usage
+  }
   io.stderr.write(`docs-verify: internal error: ${(error as Error)?.stack ?? String(error)}\n`)
   return exitCodes.usage
 }

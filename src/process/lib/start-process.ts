@@ -113,6 +113,11 @@ export interface CommandOutcome {
   stderr: string
   /** Why it did not start or did not end normally, if so. */
   failure?: string
+  /** Ended by the timeout. */
+  timedOut?: true
+  /** What it wrote on descriptor 3, when asked (a status channel such as
+   * bubblewrap's --json-status-fd). */
+  fd3?: string
 }
 
 /**
@@ -120,7 +125,7 @@ export interface CommandOutcome {
  * output: never throws for a non-zero exit. Killed with its group on
  * timeout and if docs-verify ends first.
  */
-export async function runProcess(plan: SpawnPlan, options: {timeoutMs?: number; input?: string} = {}): Promise<CommandOutcome> {
+export async function runProcess(plan: SpawnPlan, options: {timeoutMs?: number; input?: string; collectFd3?: boolean} = {}): Promise<CommandOutcome> {
   const subprocess = execa(plan.file, plan.args, {
     cwd: plan.cwd,
     env: plan.env,
@@ -130,7 +135,8 @@ export async function runProcess(plan: SpawnPlan, options: {timeoutMs?: number; 
     // Our own registry (lifetime.ts) handles exit and signals: one set of handlers.
     cleanup: false,
     stripFinalNewline: false,
-    ...(options.input === undefined ? {stdin: 'ignore' as const} : {input: options.input})
+    ...(options.input === undefined ? {} : {input: options.input}),
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe', ...(options.collectFd3 ? ['pipe' as const] : [])]
   })
   const pid = subprocess.pid
   let timedOut = false
@@ -158,7 +164,10 @@ export async function runProcess(plan: SpawnPlan, options: {timeoutMs?: number; 
     stdout: String(result.stdout ?? ''),
     stderr: String(result.stderr ?? '')
   }
-  if (timedOut) outcome.failure = `timed out after ${options.timeoutMs} ms`
-  else if (result.failed && result.exitCode === undefined) outcome.failure = result.shortMessage
+  if (options.collectFd3) outcome.fd3 = String(result.stdio[3] ?? '')
+  if (timedOut) {
+    outcome.failure = `timed out after ${options.timeoutMs} ms`
+    outcome.timedOut = true
+  } else if (result.failed && result.exitCode === undefined) outcome.failure = result.shortMessage
   return outcome
 }

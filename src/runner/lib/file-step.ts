@@ -2,6 +2,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import {runInSandbox} from './run-in-sandbox.js'
 import type {Sandbox} from './sandbox.js'
+import {SandboxError} from './sandbox-error.js'
 import type {FileStepResult} from './types.js'
 
 export interface FileStepInput {
@@ -52,9 +53,14 @@ async function resolvedTarget(target: string): Promise<string> {
 }
 
 /** In mode bwrap the write happens inside the sandbox, so its mounts hold
- * whatever a planted symlink changes between the check and the write. */
+ * whatever a planted symlink changes between the check and the write. It
+ * starts in the sandbox's own directory: the learner's may be gone. */
 async function writeInside(sandbox: Sandbox, target: string, content: string): Promise<void> {
-  const outcome = await runInSandbox(sandbox, ['/bin/sh', '-c', 'mkdir -p -- "$(dirname -- "$1")" && cat > "$1"', 'file-step', target], {input: content})
+  const outcome = await runInSandbox(sandbox, ['/bin/sh', '-c', 'mkdir -p -- "$(dirname -- "$1")" && cat > "$1"', 'file-step', target], {
+    input: content,
+    cwd: sandbox.root,
+    label: `the write of the file step ${target}`
+  })
   if (outcome.exitCode !== 0) throw new Error(outcome.failure ?? (outcome.stderr.trim() || `exit ${outcome.exitCode}`))
 }
 
@@ -62,7 +68,8 @@ async function writeInside(sandbox: Sandbox, target: string, content: string): P
  * Apply a file step the way the learner would: a full file is written
  * (parent directories created); a partial or display block is only applied
  * when the config says how, otherwise it is reported as not applied, never
- * skipped silently. Nothing is written outside the sandbox.
+ * skipped silently. Nothing is written outside the sandbox. A sandbox
+ * that could not start the write throws a SandboxError.
  */
 export async function applyFileStep(
   step: FileStepInput,
@@ -108,6 +115,8 @@ export async function applyFileStep(
       await fs.writeFile(target, withFinalNewline(content))
     }
   } catch (error) {
+    // The sandbox's failure ends the run: it says nothing of the doc.
+    if (error instanceof SandboxError) throw error
     return result('not-applied', `could not write ${target}: ${(error as Error).message}`)
   }
   return result('written', reason)

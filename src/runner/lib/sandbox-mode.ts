@@ -42,7 +42,7 @@ async function probeBwrap(bwrap: string): Promise<string | undefined> {
   return (outcome.failure ?? outcome.stderr.trim().split('\n').pop()) || `exit ${outcome.exitCode}`
 }
 
-const guarantees = 'host files read-only, home hidden, private /tmp, own PID namespace'
+const guarantees = 'host files read-only, home hidden, private /tmp and /run (no host service sockets), own PID namespace'
 
 /**
  * Decide the sandbox mode once per run. `auto` uses bubblewrap when a

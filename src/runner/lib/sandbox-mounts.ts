@@ -1,12 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {privateRunArguments} from './sandbox-run-dir.js'
 
 /**
  * The bubblewrap command line of a sandboxed command: the host's
  * filesystem read-only, the user's home directories hidden (credentials
- * live there), the sandbox's own directories writable, a private /tmp and
- * /dev, its own PID namespace tied to docs-verify's life.
+ * live there), the sandbox's own directories writable, a private /tmp,
+ * /dev and /run, its own PID namespace tied to docs-verify's life.
  */
 export interface MountInput {
   /** The sandbox's directory: home, work, tmp and run live in it. */
@@ -27,6 +28,10 @@ export interface MountInput {
    * an empty tmpfs per command). */
   slashTmp?: string
   slashVarTmp?: string
+  /** Made private (see privateRunArguments); default `/run` and `/var/run`. */
+  runDirs?: readonly string[]
+  /** Default `/etc/resolv.conf`. */
+  resolvConf?: string
 }
 
 /** Home-level names that hold credentials: never bound back whole. */
@@ -97,27 +102,30 @@ function pathEntriesUnder(pathValue: string, parents: readonly string[], root: s
   return [...found]
 }
 
+/**
+ * Computed each time bwrap starts, from what the host has then: a mount
+ * fixed when the sandbox was made fails every later bwrap once its source
+ * or mount point is gone (a tool directory removed, a socket whose daemon
+ * stopped). Sources that are the host's, not the sandbox's, are bound with
+ * `-try`: one gone between this call and bwrap's start is left out.
+ */
 export function bwrapArguments(input: MountInput): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc']
   args.push(...(input.slashTmp ? ['--bind', input.slashTmp, '/tmp'] : ['--tmpfs', '/tmp']))
   if (fs.existsSync('/var/tmp')) args.push(...(input.slashVarTmp ? ['--bind', input.slashVarTmp, '/var/tmp'] : ['--tmpfs', '/var/tmp']))
-  // Sockets on a read-only mount still connect: hide the container engine's.
-  const sockets = new Set<string>()
-  for (const socket of ['/run/docker.sock', '/var/run/docker.sock', '/run/containerd/containerd.sock', '/run/podman/podman.sock']) {
-    try {
-      sockets.add(fs.realpathSync(socket))
-    } catch {
-      // Not on this machine.
-    }
+  const pathEntries = realPathEntries(input.path)
+  for (const runDir of input.runDirs ?? ['/run', '/var/run']) {
+    args.push(...privateRunArguments({runDir, resolvConf: input.resolvConf ?? '/etc/resolv.conf', pathEntries: pathEntries.filter((entry) => !isInside(input.root, entry))}))
   }
-  for (const socket of sockets) args.push('--ro-bind', '/dev/null', socket)
-  for (const dir of input.hidden) args.push('--tmpfs', dir)
-  for (const dir of toolDirsToKeep(input.path, input.hidden)) args.push('--ro-bind', dir, dir)
+  // A hidden directory that is gone has nothing to hide (and its mount
+  // point could not be made on the read-only root).
+  for (const dir of input.hidden) if (fs.existsSync(dir)) args.push('--tmpfs', dir)
+  for (const dir of toolDirsToKeep(input.path, input.hidden)) args.push('--ro-bind-try', dir, dir)
   // A PATH entry in the host's /tmp or /var/tmp (hidden by the private
   // ones) stays runnable, read-only.
-  for (const dir of pathEntriesUnder(input.path, ['/tmp', '/var/tmp'], input.root)) args.push('--ro-bind', dir, dir)
+  for (const dir of pathEntriesUnder(input.path, ['/tmp', '/var/tmp'], input.root)) args.push('--ro-bind-try', dir, dir)
   args.push('--bind', input.root, input.root)
-  for (const dir of input.writable) args.push('--bind', dir, dir)
+  for (const dir of input.writable) args.push('--bind-try', dir, dir)
   for (const dir of input.readOnly) args.push('--ro-bind', dir, dir)
   args.push('--unshare-pid', '--unshare-ipc', '--unshare-uts', '--hostname', 'docs-verify')
   if (input.unshareNet) args.push('--unshare-net')

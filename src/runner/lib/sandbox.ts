@@ -1,4 +1,5 @@
-import fs from 'node:fs/promises'
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {trackKept, trackRoot, untrackRoot} from '../../process/index.js'
@@ -11,6 +12,7 @@ import {buildSandboxEnv} from './sandbox-env.js'
 import type {SandboxPaths} from './sandbox-env.js'
 import type {ResolvedSandboxMode, SandboxMode} from './sandbox-mode.js'
 import {bwrapArguments, defaultHiddenDirs} from './sandbox-mounts.js'
+import type {MountInput} from './sandbox-mounts.js'
 
 export interface SandboxOptions {
   /** Keep the workspace after dispose() (and on Ctrl-C) to inspect it. */
@@ -58,6 +60,10 @@ export interface CommandOptions {
   /** Needs no network (a check by docs-verify): starts faster, without
    * the bridges to the allow-list proxy and the stand-ins. */
   offline?: boolean
+  /** Mode bwrap: bwrap writes its JSON status to this descriptor of the
+   * started program; `{"exit-code": N}` comes only once the sandbox was
+   * set up and the command started (see runInSandbox). */
+  statusFd?: number
 }
 
 export interface Sandbox {
@@ -104,8 +110,8 @@ function gitConfigText(user: {name: string; email: string}): string {
  */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const parentEnv = options.parentEnv ?? process.env
-  const root = await fs.realpath(
-    await fs.mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), 'docs-verify-'))
+  const root = await fsp.realpath(
+    await fsp.mkdtemp(path.join(options.tmpDir ?? os.tmpdir(), 'docs-verify-'))
   )
   const keep = options.keep ?? false
   // Registered before anything else can fail, so a crash still cleans up.
@@ -130,14 +136,14 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
   try {
     for (const dir of [paths.work, paths.tmp, paths.gcloud, paths.xdgConfig, paths.xdgCache, paths.xdgData, paths.xdgState, paths.run, paths.slashTmp, paths.slashVarTmp]) {
-      await fs.mkdir(dir, {recursive: true})
+      await fsp.mkdir(dir, {recursive: true})
     }
-    await fs.writeFile(
+    await fsp.writeFile(
       paths.gitConfig,
       gitConfigText(options.gitUser ?? {name: 'docs-verify', email: 'docs-verify@example.com'})
     )
   } catch (error) {
-    await fs.rm(root, {recursive: true, force: true})
+    await fsp.rm(root, {recursive: true, force: true})
     untrackRoot(root)
     throw error
   }
@@ -149,24 +155,21 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const resolved = options.isolation ?? {mode: 'none' as const, networkFiltered: false, line: 'sandbox: none: steps are NOT isolated'}
   const policy = defaultNetworkPolicy(options.allowHosts, parentEnv)
   let gate: NetworkGate | undefined
-  let mounts: string[] | undefined
+  let mounts: MountInput | undefined
   if (resolved.mode === 'bwrap') {
     if (resolved.networkFiltered) gate = await openNetworkGate(path.join(root, 'net'), policy)
     const writable = [env.PIP_CACHE_DIR].filter((dir): dir is string => dir !== undefined && !dir.startsWith(`${root}/`))
-    for (const dir of writable) await fs.mkdir(dir, {recursive: true}).catch(() => undefined)
-    mounts = [
-      ...bwrapArguments({
-        root,
-        writable,
-        hidden: options.hidden ?? defaultHiddenDirs(parentEnv),
-        path: env.PATH ?? '',
-        readOnly: gate ? [gate.dir] : [],
-        unshareNet: gate !== undefined,
-        // One private /tmp per sandbox, kept from block to block.
-        slashTmp: paths.slashTmp,
-        slashVarTmp: paths.slashVarTmp
-      })
-    ]
+    mounts = {
+      root,
+      writable,
+      hidden: options.hidden ?? defaultHiddenDirs(parentEnv),
+      path: env.PATH ?? '',
+      readOnly: gate ? [gate.dir] : [],
+      unshareNet: gate !== undefined,
+      // One private /tmp per sandbox, kept from block to block.
+      slashTmp: paths.slashTmp,
+      slashVarTmp: paths.slashVarTmp
+    }
   }
   const isolation: SandboxIsolation = {mode: resolved.mode, isolated: resolved.mode === 'bwrap', networkFiltered: gate !== undefined, line: resolved.line}
   if (gate) isolation.network = describeNetworkPolicy(policy)
@@ -182,12 +185,22 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       const cwd = commandOptions.cwd ?? paths.work
       const commandEnv = {...(commandOptions.env ?? env)}
       if (!mounts) return {file: argv[0]!, args: argv.slice(1), env: commandEnv, cwd}
+      // The shared pip cache, made again if someone removed it mid-run (one
+      // that cannot be made is left out: pip then caches in the sandbox).
+      for (const dir of mounts.writable) {
+        try {
+          fs.mkdirSync(dir, {recursive: true})
+        } catch {
+          // --bind-try skips it.
+        }
+      }
       let inner = [...argv]
       if (gate && resolved.socat && !commandOptions.offline) {
         Object.assign(commandEnv, proxyEnv(gate.proxyPort))
         inner = ['/bin/bash', '-c', bridgePrelude(gate.bridges(), resolved.socat), 'docs-verify-net', ...argv]
       }
-      return {file: resolved.bwrap ?? 'bwrap', args: [...mounts, '--chdir', cwd, '--', ...inner], env: commandEnv, cwd}
+      const status = commandOptions.statusFd === undefined ? [] : ['--json-status-fd', String(commandOptions.statusFd)]
+      return {file: resolved.bwrap ?? 'bwrap', args: [...bwrapArguments(mounts), ...status, '--chdir', cwd, '--', ...inner], env: commandEnv, cwd}
     },
     async allowLocalPort(port, label) {
       if (gate) await gate.allowLocalPort(port, label)
@@ -200,7 +213,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       await gate?.close()
       if (keep || disposed) return {removed: !keep && disposed, path: root}
       disposed = true
-      await fs.rm(root, {recursive: true, force: true, maxRetries: 3})
+      await fsp.rm(root, {recursive: true, force: true, maxRetries: 3})
       untrackRoot(root)
       return {removed: true, path: root}
     }

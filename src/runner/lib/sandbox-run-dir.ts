@@ -1,0 +1,79 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * The sandbox's own /run (and a /var/run that is a directory, not a link to
+ * /run): an empty tmpfs. /run is where the host's services listen (Docker,
+ * containerd, podman, D-Bus, systemd, databases, the user's agents under
+ * /run/user) and a socket on a read-only mount still connects; hiding each
+ * one by name misses those created after the sandbox started and breaks
+ * bwrap when one goes away (its mount point cannot be made on the read-only
+ * root). Bound back, decided each time bwrap starts: what a learner's
+ * terminal needs of it.
+ */
+export interface RunDirInput {
+  /** `/run`, or `/var/run` where that is a directory of its own. */
+  runDir: string
+  /** `/etc/resolv.conf`: systemd-resolved, NetworkManager and resolvconf
+   * keep the real file under /run. */
+  resolvConf: string
+  /** The real paths of PATH's entries: a tool directory under /run stays
+   * runnable (NixOS's /run/wrappers/bin). */
+  pathEntries: readonly string[]
+}
+
+function isWithin(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+export function privateRunArguments(input: RunDirInput): string[] {
+  const {runDir} = input
+  let entries: fs.Dirent[]
+  try {
+    if (!fs.lstatSync(runDir).isDirectory()) return []
+    entries = fs.readdirSync(runDir, {withFileTypes: true})
+  } catch {
+    return []
+  }
+  const args = ['--tmpfs', runDir]
+  // Names that lead out of /run stay (`shm -> /dev/shm`, NixOS's
+  // `current-system -> /nix/store/...`): what they reach is on the
+  // read-only root anyway.
+  const made = new Set<string>()
+  for (const entry of entries) {
+    if (!entry.isSymbolicLink()) continue
+    const link = path.join(runDir, entry.name)
+    let target: string
+    try {
+      target = fs.readlinkSync(link)
+    } catch {
+      continue
+    }
+    if (path.resolve(runDir, target) === runDir || isWithin(runDir, path.resolve(runDir, target))) continue
+    args.push('--symlink', target, link)
+    made.add(entry.name)
+  }
+  // Writable, as on the host (`/var/lock` links here).
+  if (!made.has('lock')) args.push('--perms', '1777', '--dir', path.join(runDir, 'lock'))
+  // The resolver's directory, live (the file is replaced, not rewritten),
+  // with systemd-resolved's lookup socket: name resolution is what a
+  // terminal needs of the host's services.
+  const resolv = realPath(input.resolvConf)
+  if (resolv !== undefined && isWithin(runDir, resolv)) {
+    const holder = path.dirname(resolv) === runDir ? resolv : path.dirname(resolv)
+    args.push('--ro-bind-try', holder, holder)
+  }
+  for (const entry of input.pathEntries) {
+    if (isWithin(runDir, entry)) args.push('--ro-bind-try', entry, entry)
+  }
+  return args
+}
