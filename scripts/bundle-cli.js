@@ -7,11 +7,12 @@
 // peers and stay outside the bundle, loaded only for `--gcs container`.
 //
 //   node scripts/bundle-cli.js      (part of `npm run build`)
-import {chmodSync, readFileSync, rmSync} from 'node:fs'
+import {readFileSync, rmSync} from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {build} from 'esbuild'
 import ts from 'typescript'
+import {replaceBuildOutput} from './replace-build-output.js'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
 const {version} = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'))
@@ -124,8 +125,7 @@ function stageExports(indexFile) {
   return exports
 }
 
-rmSync(path.join(outdir, 'chunks'), {recursive: true, force: true})
-await build({
+const result = await build({
   absWorkingDir: root,
   entryPoints: {bin: 'src/cli/bin.ts'},
   outdir,
@@ -143,8 +143,12 @@ await build({
   // A bare `import './x.js'` of one of our modules is there for its types
   // (module augmentation): the plugin checked it runs nothing on import.
   logOverride: {'ignored-bare-import': 'silent'},
-  logLevel: 'warning'
+  logLevel: 'warning',
+  // Written by replaceBuildOutput: a rebuild must not delete the chunks of a
+  // docs-verify run still going from this folder.
+  write: false
 })
+const entry = path.join(outdir, 'bin.js')
+replaceBuildOutput(outdir, result.outputFiles.map((file) => ({path: file.path, contents: file.contents, executable: file.path === entry})))
 // tsc's map describes the file the bundle replaced.
 rmSync(path.join(outdir, 'bin.js.map'), {force: true})
-chmodSync(path.join(outdir, 'bin.js'), 0o755)
