@@ -53,7 +53,7 @@ describe('the sandbox\'s private /run', () => {
     expect(args).toEqual([
       '--tmpfs', run,
       '--symlink', '/dev/shm', path.join(run, 'shm'),
-      '--perms', '1777', '--dir', path.join(run, 'lock'),
+      '--dir', path.join(run, 'lock'),
       '--ro-bind-try', path.join(run, 'systemd', 'resolve'), path.join(run, 'systemd', 'resolve'),
       '--ro-bind-try', path.join(run, 'wrappers', 'bin'), path.join(run, 'wrappers', 'bin')
     ])

@@ -32,10 +32,12 @@ export function findOnPath(name: string, env: Readonly<Record<string, string | u
 }
 
 /** Start a trivial sandbox: bwrap exists on many machines where user
- * namespaces are refused (some containers, Ubuntu's AppArmor policy). */
+ * namespaces are refused (some containers, Ubuntu's AppArmor policy). With
+ * --json-status-fd, which tells bwrap's failures from a command's: a bwrap
+ * too old for it is refused here, not at every step. */
 async function probeBwrap(bwrap: string): Promise<string | undefined> {
   const outcome = await runProcess(
-    {file: bwrap, args: ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', '--unshare-pid', '--unshare-net', '--die-with-parent', '--new-session', 'true'], env: {PATH: process.env.PATH ?? '/usr/bin:/bin'}, cwd: '/'},
+    {file: bwrap, args: ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', '--unshare-pid', '--unshare-net', '--die-with-parent', '--new-session', '--json-status-fd', '1', 'true'], env: {PATH: process.env.PATH ?? '/usr/bin:/bin'}, cwd: '/'},
     {timeoutMs: 20_000}
   )
   if (outcome.exitCode === 0) return undefined

@@ -62,8 +62,9 @@ export function privateRunArguments(input: RunDirInput): string[] {
     args.push('--symlink', target, link)
     made.add(entry.name)
   }
-  // Writable, as on the host (`/var/lock` links here).
-  if (!made.has('lock')) args.push('--perms', '1777', '--dir', path.join(runDir, 'lock'))
+  // Writable, as on the host (`/var/lock` links here): everything in the
+  // sandbox runs as the one user who owns it. (No --perms: bwrap 0.5+.)
+  if (!made.has('lock')) args.push('--dir', path.join(runDir, 'lock'))
   // The resolver's directory, live (the file is replaced, not rewritten),
   // with systemd-resolved's lookup socket: name resolution is what a
   // terminal needs of the host's services.
