@@ -63,9 +63,9 @@ export function defaultHiddenDirs(parentEnv: Readonly<Record<string, string | un
  * `~/.pyenv/shims`, `~/go` for `~/go/bin`), the entry alone where that
  * directory would be a home or a place credentials live (`~/.local/bin`).
  */
-export function toolDirsToKeep(pathValue: string, hidden: readonly string[]): string[] {
+export function toolDirsToKeep(pathEntries: readonly string[], hidden: readonly string[]): string[] {
   const keep = new Set<string>()
-  for (const real of realPathEntries(pathValue)) {
+  for (const real of pathEntries) {
     let home = hidden.find((dir) => isInside(dir, real))
     if (home === undefined) continue
     // `/home` holds one home per user.
@@ -81,12 +81,13 @@ export function toolDirsToKeep(pathValue: string, hidden: readonly string[]): st
 }
 
 /** The real paths of PATH's absolute entries that exist. */
-function realPathEntries(pathValue: string): string[] {
+export function realPathEntries(pathValue: string): string[] {
   const found: string[] = []
   for (const entry of pathValue.split(path.delimiter)) {
     if (!path.isAbsolute(entry)) continue
     try {
-      found.push(fs.realpathSync(entry))
+      // The kernel's realpath: one call, not a walk of lstat calls.
+      found.push(fs.realpathSync.native(entry))
     } catch {
       // A PATH entry that does not exist binds nothing.
     }
@@ -94,9 +95,9 @@ function realPathEntries(pathValue: string): string[] {
   return found
 }
 
-function pathEntriesUnder(pathValue: string, parents: readonly string[], root: string): string[] {
+function pathEntriesUnder(pathEntries: readonly string[], parents: readonly string[], root: string): string[] {
   const found = new Set<string>()
-  for (const real of realPathEntries(pathValue)) {
+  for (const real of pathEntries) {
     if (parents.some((parent) => isInside(parent, real)) && !isInside(root, real) && real !== root) found.add(real)
   }
   return [...found]
@@ -120,10 +121,10 @@ export function bwrapArguments(input: MountInput): string[] {
   // A hidden directory that is gone has nothing to hide (and its mount
   // point could not be made on the read-only root).
   for (const dir of input.hidden) if (fs.existsSync(dir)) args.push('--tmpfs', dir)
-  for (const dir of toolDirsToKeep(input.path, input.hidden)) args.push('--ro-bind-try', dir, dir)
+  for (const dir of toolDirsToKeep(pathEntries, input.hidden)) args.push('--ro-bind-try', dir, dir)
   // A PATH entry in the host's /tmp or /var/tmp (hidden by the private
   // ones) stays runnable, read-only.
-  for (const dir of pathEntriesUnder(input.path, ['/tmp', '/var/tmp'], input.root)) args.push('--ro-bind-try', dir, dir)
+  for (const dir of pathEntriesUnder(pathEntries, ['/tmp', '/var/tmp'], input.root)) args.push('--ro-bind-try', dir, dir)
   args.push('--bind', input.root, input.root)
   for (const dir of input.writable) args.push('--bind-try', dir, dir)
   for (const dir of input.readOnly) args.push('--ro-bind', dir, dir)

@@ -29,7 +29,7 @@ function isWithin(parent: string, child: string): boolean {
 
 function realPath(file: string): string | undefined {
   try {
-    return fs.realpathSync(file)
+    return fs.realpathSync.native(file)
   } catch {
     return undefined
   }
