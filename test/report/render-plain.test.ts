@@ -66,6 +66,46 @@ describe('sideBySide', () => {
     expect(rows[4]).toBe(`${'x'.repeat(29)}… ≠ y`)
     expect(rows[5]).toBe(`${''.padEnd(30)} ≠ extra`)
   })
+
+  it('shows the rows around a difference far down a long output and folds the equal runs', () => {
+    const lines = Array.from({length: 600}, (_, index) => `line ${index}`)
+    const terminal = lines.map((line, index) => (index === 500 ? 'changed' : line)).join('\n')
+    const rows = sideBySide(lines.join('\n'), terminal, 30)
+    expect(rows.length).toBeLessThanOrEqual(2 + 41)
+    expect(rows[2]).toBe('   ⋮ 498 equal rows')
+    expect(rows).toContain(`${'line 500'.padEnd(20)} ≠ changed`)
+    expect(rows).toContain(`${'line 498'.padEnd(20)}   line 498`)
+    expect(rows.at(-1)).toBe('   ⋮ 97 equal rows')
+  })
+
+  it('stops after 40 rows of a cascade and says how many more differ', () => {
+    const terminal = Array.from({length: 1600}, (_, index) => `new file:   data/raw/Earth/Earth_${index}.jpg`).join('\n')
+    const rows = sideBySide('new file:   dvc.lock', terminal)
+    expect(rows).toHaveLength(2 + 40 + 1)
+    expect(rows.at(-1)).toBe('… 1,560 more rows, 1,560 of them differ: the JSON report (--reporter json=FILE) has them all')
+  })
+})
+
+describe('a cascade of differences in the readable reports', () => {
+  // The real guide's chapter 4 `git add .` after a broken DVC: git status
+  // listed every data file the doc does not show.
+  function cascade(): VerifyReport {
+    const report = sampleReport()
+    const bullets = Array.from({length: 1600}, (_, index) => `  - git status: git printed \`new file: data/raw/Earth/Earth_${index}.jpg\` under 'Changes to be committed', which the doc does not show`)
+    report.chapters[0]!.steps[2]!.message = ['the output of line 339 differs from the doc (line 349):', ...bullets].join('\n')
+    return report
+  }
+
+  it('plain shows the first 25 lines of a failure and where the rest is', () => {
+    const text = renderPlain(cascade(), {color: false})
+    expect(text).toContain('Earth_23.jpg')
+    expect(text).not.toContain('Earth_24.jpg`')
+    expect(text).toContain('    … 1,576 more lines: the JSON report (--reporter json=FILE) has them all\n')
+  })
+
+  it('the JSON report keeps every line', () => {
+    expect(renderJson(cascade())).toContain('Earth_1599.jpg')
+  })
 })
 
 describe('renderJson', () => {

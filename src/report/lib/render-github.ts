@@ -1,4 +1,5 @@
 import type {StepReport, VerifyReport} from '../types.js'
+import {elideText, readableLimits} from './elide-lines.js'
 import {failureLine, stepSummary} from './step-label.js'
 import {workflowCommand} from './workflow-command.js'
 
@@ -31,7 +32,7 @@ export function renderGithub(report: VerifyReport, options: GithubOptions = {}):
     for (const step of chapter.steps) lines.push(...stepCommands(step, where, options.verbose ?? false))
     for (const check of chapter.checks) {
       if (check.status !== 'failed') continue
-      lines.push(workflowCommand('error', {file: check.file, line: check.line, title: `docs-verify: ${where}: check ${check.name}`}, check.message))
+      lines.push(workflowCommand('error', {file: check.file, line: check.line, title: `docs-verify: ${where}: check ${check.name}`}, elideText(check.message, readableLimits.message)))
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`
@@ -41,7 +42,7 @@ function stepCommands(step: StepReport, where: string, verbose: boolean): string
   const title = `docs-verify: ${where}: ${stepSummary(step)}`
   if (step.status === 'failed' || step.status === 'timed-out') {
     const message = step.message ?? (step.status === 'failed' ? 'The step failed.' : 'The step timed out.')
-    const body = step.diff ? `${message}\n${step.diff}` : message
+    const body = step.diff ? `${elideText(message, readableLimits.message)}\n${elideText(step.diff, readableLimits.diff)}` : elideText(message, readableLimits.message)
     return [workflowCommand('error', {file: step.file, line: failureLine(step), title}, body)]
   }
   if (!verbose) return []

@@ -1,4 +1,5 @@
 import type {ChapterReport, ChapterStatus, StepReport, StepStatus, VerifyReport} from '../types.js'
+import {elideText, readableLimits} from './elide-lines.js'
 import {formatDuration} from './format-duration.js'
 import {failureLine, stepSummary} from './step-label.js'
 
@@ -52,14 +53,14 @@ export function renderMarkdown(report: VerifyReport, options: MarkdownOptions = 
 function failureItems(chapter: ChapterReport, where: (file: string, line: number) => string): string[] {
   const items: string[] = []
   const title = chapter.variant === 'default' ? chapter.title : `${chapter.title} [${chapter.variant}]`
-  if (chapter.status === 'error') items.push(`- ⛔ ${where(chapter.file, 1)} **${escapeText(title)}** could not run`, ...quoted(chapter.message ?? ''))
+  if (chapter.status === 'error') items.push(`- ⛔ ${where(chapter.file, 1)} **${escapeText(title)}** could not run`, ...quoted(elideText(chapter.message ?? '', readableLimits.message)))
   for (const step of chapter.steps) {
     if (step.status !== 'failed' && step.status !== 'timed-out') continue
-    items.push(`- ${stepIcons[step.status]} ${where(step.file, failureLine(step))} ${code(stepSummary(step))} ${step.status}`, ...quoted(step.message ?? ''))
+    items.push(`- ${stepIcons[step.status]} ${where(step.file, failureLine(step))} ${code(stepSummary(step))} ${step.status}`, ...quoted(elideText(step.message ?? '', readableLimits.message)))
   }
   for (const check of chapter.checks) {
     if (check.status !== 'failed') continue
-    items.push(`- ❌ ${where(check.file, check.line)} check ${code(check.name)}`, ...quoted(check.message))
+    items.push(`- ❌ ${where(check.file, check.line)} check ${code(check.name)}`, ...quoted(elideText(check.message, readableLimits.message)))
   }
   return items
 }

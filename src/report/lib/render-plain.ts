@@ -1,6 +1,7 @@
 import type {ChapterReport, StepReport, StepStatus, VerifyReport} from '../types.js'
 import {createStyle} from './ansi-style.js'
 import type {Style} from './ansi-style.js'
+import {elideText, readableLimits} from './elide-lines.js'
 import {formatDuration} from './format-duration.js'
 import {sideBySide} from './side-by-side.js'
 import {chapterMark, stepMark} from './status-marks.js'
@@ -70,13 +71,13 @@ function failureDetails(chapter: ChapterReport, style: Style): string[] {
   for (const step of chapter.steps) {
     if (!problemStatuses.has(step.status)) continue
     lines.push('', `${stepMark(step.status, style)} ${step.file}:${failureLine(step)} ${stepSummary(step)} ${style.dim(statusWord(step.status))}`)
-    if (step.message) lines.push(...indent(step.message, 4))
+    if (step.message) lines.push(...indent(elideText(step.message, readableLimits.message), 4))
     if (step.expected !== undefined && step.actual !== undefined) lines.push('', ...indent(sideBySide(step.expected, step.actual).join('\n'), 4))
-    else if (step.diff) lines.push(...indent(step.diff, 4))
+    else if (step.diff) lines.push(...indent(elideText(step.diff, readableLimits.diff), 4))
   }
   for (const check of chapter.checks) {
     if (check.status !== 'failed') continue
-    lines.push('', `${style.red('✗')} ${check.file}:${check.line} check ${check.name}`, ...indent(check.message, 4))
+    lines.push('', `${style.red('✗')} ${check.file}:${check.line} check ${check.name}`, ...indent(elideText(check.message, readableLimits.message), 4))
   }
   return lines
 }
