@@ -5,12 +5,14 @@
 //   - cold start of the installed CLI: `--version` (floor: within 2x `node -e
 //     0`) and a chapter's `--dry-run` (floor: < 150 ms), each beside `node -e
 //     0` measured in the same run, interleaved so machine load hits all
-//     alike. Each is a new process; what differs is Node's compile cache
-//     (module.enableCompileCache in bin.js): the floor rows measure the
-//     steady state (the cache written by an earlier run, as every run after
-//     the first finds it); "first run" gives each run an empty cache
-//     directory (what the first run after an install pays, writing included);
-//     "cache off" sets NODE_DISABLE_COMPILE_CACHE=1.
+//     alike. Each is a new process; what differs is the code caches (Node's
+//     compile cache, module.enableCompileCache in bin.js, and the commands'
+//     code cache in the same folder, src/cli/lib/code-cached-script.ts):
+//     the floor rows measure the steady state (the caches written by an
+//     earlier run, as every run after the first finds them); "first run"
+//     gives each run an empty cache directory (what the first run after an
+//     install pays, writing the caches included); "cache off" sets
+//     NODE_DISABLE_COMPILE_CACHE=1, which turns both off.
 //   - the JavaScript a dry-run loads, beside the whole CLI bundle's size;
 //   - CPU time of the same runs (user + system, all threads, from the
 //     children's times in /proc/self/stat; Linux only): a busy machine's
@@ -62,9 +64,11 @@ function clockTicks() {
   return ticks
 }
 
-/** Files and bytes of JavaScript a CLI run loads (module.registerHooks,
- * Node >= 22.15; undefined before). What the bundle's lazy loading keeps
- * a command from loading shows here before it shows in milliseconds. */
+/** Files and bytes of JavaScript a CLI run loads: ES modules through
+ * module.registerHooks (Node >= 22.15; undefined before), the commands'
+ * script through node:vm (src/cli/lib/code-cached-script.ts). What the
+ * bundle's lazy loading keeps a command from loading shows here before it
+ * shows in milliseconds. */
 function javaScriptLoaded(work, args) {
   if (typeof module.registerHooks !== 'function') return undefined
   const hook = path.join(work, 'count-loaded.mjs')
@@ -73,8 +77,17 @@ function javaScriptLoaded(work, args) {
     `import {registerHooks} from 'node:module'
 import {statSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
+import vm from 'node:vm'
 let files = 0
 let bytes = 0
+const Script = vm.Script
+vm.Script = class extends Script {
+  constructor(code, options) {
+    super(code, options)
+    files++
+    bytes += statSync(options.filename).size
+  }
+}
 registerHooks({
   load(url, context, nextLoad) {
     if (url.startsWith('file:')) {

@@ -8,11 +8,11 @@ if (tooOld !== undefined) {
   process.exit(2)
 }
 
-// V8 keeps the compiled code of the CLI on disk, so a cold start parses its
-// modules once, not every run (module.enableCompileCache is Node >= 22.8;
-// older Node 22 starts without it). It holds what V8 compiles before a
-// module runs, not the functions a command then calls: a few percent of a
-// dry-run's CPU (bench/package.js). NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+// V8 keeps the compiled code of the CLI's ES modules on disk, so a cold
+// start parses them once, not every run (module.enableCompileCache is Node
+// >= 22.8; older Node 22 starts without it). The commands' script keeps its
+// own code cache in the same folder (src/cli/lib/code-cached-script.ts).
+// NODE_DISABLE_COMPILE_CACHE=1 turns both off.
 module.enableCompileCache?.()
 const {main} = await import('./lib/main.js')
 

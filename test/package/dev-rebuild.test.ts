@@ -21,7 +21,7 @@ beforeAll(async () => {
   checkout = path.join(work, 'checkout')
   builds = path.join(work, 'builds.log')
   for (const dir of ['src/cli', 'scripts', 'node_modules/.bin', 'fake-bin']) await mkdir(path.join(checkout, dir), {recursive: true})
-  for (const file of ['dev', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) await copyFile(path.join(repoRoot, file), path.join(checkout, file))
+  for (const file of ['dev', 'scripts/build-inputs.sh', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json']) await copyFile(path.join(repoRoot, file), path.join(checkout, file))
   // Installed already: dev runs `npm ci` only when the lockfile changed.
   await copyFile(path.join(repoRoot, 'package-lock.json'), path.join(checkout, 'node_modules/.package-lock.stamp'))
   await writeFile(path.join(checkout, 'src/cli/bin.ts'), 'export {}\n')

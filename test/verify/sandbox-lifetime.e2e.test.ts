@@ -1,4 +1,4 @@
-import {spawn} from 'node:child_process'
+import {execFileSync, spawn} from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -20,13 +20,13 @@ const fakeGcsServer = requireTool('fake-gcs-server', 'scripts/install-fake-gcs-s
 // The built CLI, as a user runs it (`./dev` builds dist/ before the tests).
 const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url))
 const built = fileURLToPath(new URL('../../dist/.built', import.meta.url))
-const sources = fileURLToPath(new URL('../../src', import.meta.url))
+const buildInputs = fileURLToPath(new URL('../../scripts/build-inputs.sh', import.meta.url))
 
-/** dist/ is there and not older than any source, or the test says what to run. */
+/** dist/ is built from the sources as they are (./dev's stamp), or the test says what to run. */
 function requireFreshBuild(): void {
-  const stamp = fs.existsSync(built) ? fs.statSync(built).mtimeMs : 0
-  const newer = fs.readdirSync(sources, {recursive: true, encoding: 'utf8'}).find((file) => file.endsWith('.ts') && fs.statSync(path.join(sources, file)).mtimeMs > stamp)
-  if (stamp === 0 || newer !== undefined) throw new Error(`dist/ is ${stamp === 0 ? 'missing' : `older than src/${newer}`}: run the tests through ./dev (./dev npm test), which builds it`)
+  const stamp = fs.existsSync(built) ? fs.readFileSync(built, 'utf8').trim() : ''
+  const inputs = execFileSync(buildInputs, {encoding: 'utf8'}).trim()
+  if (stamp !== inputs) throw new Error(`dist/ is ${stamp === '' ? 'missing' : 'not built from the sources as they are'}: run the tests through ./dev (./dev npm test), which builds it`)
 }
 const made: string[] = []
 const env = ciEnv({PATH: `${path.join(cacheRoot, 'bin')}:${process.env.PATH ?? '/usr/bin:/bin'}`})
