@@ -22,7 +22,7 @@ export function sandboxStartError(what: string, stderr: string, root: string): S
     .join('; ')
   return new SandboxError(
     `the sandbox could not start ${what}: ${said || stderr.trim() || 'bwrap ended without a word'}. ` +
-      `This is docs-verify's sandbox failing on this machine, not a finding about the doc: check that ${root} is still there and that ` +
-      '`bwrap --ro-bind / / true` runs, then run again (or use --sandbox none, not isolated)'
+      `This is docs-verify's sandbox failing on this machine, not a finding about the doc: run again if a folder it names ` +
+      `(the sandbox is ${root}) was removed while it ran, check that \`bwrap --ro-bind / / true\` runs, or use --sandbox none (not isolated)`
   )
 }
