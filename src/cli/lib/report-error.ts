@@ -3,14 +3,21 @@ import {exitCodes} from './exit-codes.js'
 import {UsageError} from './usage-error.js'
 import {InputError} from '../../verify/index.js'
 
-/** An error as the user sees it: their mistake (usage, input, guide) in one
- * line with exit code 2, anything else as an internal error with its stack. */
+/** An error as the user sees it: their mistake (usage, input, guide) or the
+ * sandbox's failure in one line with exit code 2, anything else as an
+ * internal error with its stack. */
 export async function reportError(error: unknown, io: Io): Promise<number> {
   // Imported here: the guide module loads the YAML and TOML parsers, which
   // `--version` and `--help` should not pay for.
   const {GuideError} = await import('../../guide/index.js')
   if (error instanceof UsageError || error instanceof InputError || error instanceof GuideError) {
     io.stderr.write(`docs-verify: ${error.message}\n`)
+    return exitCodes.usage
+  }
+  // The sandbox failing is no verdict on the doc: it ends the run, saying why.
+  const {SandboxError} = await import('../../runner/index.js')
+  if (error instanceof SandboxError) {
+    io.stderr.write(`docs-verify: sandbox error: ${error.message}\n`)
     return exitCodes.usage
   }
   io.stderr.write(`docs-verify: internal error: ${(error as Error)?.stack ?? String(error)}\n`)
