@@ -29,6 +29,7 @@ async function fakeRun(): Promise<{run: string; resolvConf: string}> {
   await listenAt(path.join(run, 'dbus', 'system_bus_socket'))
   fs.mkdirSync(path.join(run, 'systemd', 'resolve'), {recursive: true})
   fs.writeFileSync(path.join(run, 'systemd', 'resolve', 'stub-resolv.conf'), 'nameserver 127.0.0.53\n')
+  await listenAt(path.join(run, 'systemd', 'resolve', 'io.systemd.Resolve'))
   fs.mkdirSync(path.join(run, 'wrappers', 'bin'), {recursive: true})
   fs.symlinkSync('/dev/shm', path.join(run, 'shm'))
   fs.symlinkSync('docker.sock', path.join(run, 'docker-link.sock'))
@@ -47,21 +48,21 @@ afterAll(() => {
 })
 
 describe('the sandbox\'s private /run', () => {
-  it('is an empty tmpfs with only what a terminal needs bound back: links out, a writable lock, the resolver, PATH tools', async () => {
+  it('is an empty tmpfs with only what a terminal needs bound back: links out, a writable lock, the resolver\'s file, PATH tools', async () => {
     const {run, resolvConf} = await fakeRun()
     const args = privateRunArguments({runDir: run, resolvConf, pathEntries: [path.join(run, 'wrappers', 'bin'), '/usr/bin']})
     expect(args).toEqual([
       '--tmpfs', run,
       '--symlink', '/dev/shm', path.join(run, 'shm'),
       '--dir', path.join(run, 'lock'),
-      '--ro-bind-try', path.join(run, 'systemd', 'resolve'), path.join(run, 'systemd', 'resolve'),
+      '--ro-bind-try', path.join(run, 'systemd', 'resolve', 'stub-resolv.conf'), path.join(run, 'systemd', 'resolve', 'stub-resolv.conf'),
       '--ro-bind-try', path.join(run, 'wrappers', 'bin'), path.join(run, 'wrappers', 'bin')
     ])
     // No socket is named, so none that goes away can break a later bwrap.
-    expect(args.join(' ')).not.toMatch(/docker|containerd|dbus|\.sock/)
+    expect(args.join(' ')).not.toMatch(/docker|containerd|dbus|\.sock|io\.systemd/)
   })
 
-  it('binds a resolver file kept in /run itself alone, not the whole /run', () => {
+  it('binds a resolver file kept in /run itself, not the whole /run', () => {
     const run = fs.mkdtempSync(path.join(top, 'run-'))
     fs.writeFileSync(path.join(run, 'resolv.conf'), 'nameserver 10.0.0.1\n')
     const resolvConf = path.join(top, `${path.basename(run)}-resolv.conf`)

@@ -65,14 +65,12 @@ export function privateRunArguments(input: RunDirInput): string[] {
   // Writable, as on the host (`/var/lock` links here): everything in the
   // sandbox runs as the one user who owns it. (No --perms: bwrap 0.5+.)
   if (!made.has('lock')) args.push('--dir', path.join(runDir, 'lock'))
-  // The resolver's directory, live (the file is replaced, not rewritten),
-  // with systemd-resolved's lookup socket: name resolution is what a
-  // terminal needs of the host's services.
+  // The resolver's file alone, not its directory: systemd-resolved keeps
+  // its lookup and monitor sockets beside it (glibc falls back to the file
+  // without them). A file the resolver replaces later is not seen by a
+  // shell already started; each new bwrap binds the current one.
   const resolv = realPath(input.resolvConf)
-  if (resolv !== undefined && isWithin(runDir, resolv)) {
-    const holder = path.dirname(resolv) === runDir ? resolv : path.dirname(resolv)
-    args.push('--ro-bind-try', holder, holder)
-  }
+  if (resolv !== undefined && isWithin(runDir, resolv)) args.push('--ro-bind-try', resolv, resolv)
   for (const entry of input.pathEntries) {
     if (isWithin(runDir, entry)) args.push('--ro-bind-try', entry, entry)
   }
