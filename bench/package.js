@@ -136,7 +136,7 @@ export async function runPackageBench() {
     const rounds = 15
     const times = Object.fromEntries(Object.keys(cases).map((name) => [name, []]))
     const cpu = Object.fromEntries(Object.keys(cases).map((name) => [name, 0]))
-    spawnSync(process.execPath, dryRun, {cwd: root}) // fills the compile cache
+    spawnSync(process.execPath, dryRun, {cwd: root}) // fills the code caches
     for (let round = 0; round < rounds; round++) {
       for (const [name, [args, env]] of Object.entries(cases)) {
         const cpuBefore = childrenCpuMs()
@@ -151,9 +151,9 @@ export async function runPackageBench() {
     const rows = [
       {name: `package: installed size (npm install of the tarball, ${packageCount} entries in node_modules)`, value: installed, unit: 'MB', baseline: statSync(tarball).size / 1e6, baseline_unit: 'MB (tarball)', floor: {max: 20}},
       {name: `package: cold \`docs-verify --version\` (median of ${rounds})`, value: wall.version, unit: 'ms', baseline: wall.baseline, ratio: wall.version / wall.baseline, floor: {ratioMax: 2}},
-      {name: `package: cold \`docs-verify chapter-7 --dry-run\`, compile cache written by an earlier run (median of ${rounds})`, value: wall.dryRun, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRun / wall.baseline, floor: {max: 150}},
-      {name: `package: same, first run (empty compile cache, median of ${rounds})`, value: wall.dryRunFirst, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunFirst / wall.baseline},
-      {name: `package: same, compile cache off (median of ${rounds})`, value: wall.dryRunNoCache, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunNoCache / wall.baseline}
+      {name: `package: cold \`docs-verify chapter-7 --dry-run\`, code caches written by an earlier run (median of ${rounds})`, value: wall.dryRun, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRun / wall.baseline, floor: {max: 150}},
+      {name: `package: same, first run (empty cache folder, caches written at exit, median of ${rounds})`, value: wall.dryRunFirst, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunFirst / wall.baseline},
+      {name: `package: same, code caches off (median of ${rounds})`, value: wall.dryRunNoCache, unit: 'ms', baseline: wall.baseline, ratio: wall.dryRunNoCache / wall.baseline}
     ]
     const loaded = javaScriptLoaded(work, dryRun)
     if (loaded !== undefined) {
@@ -163,7 +163,7 @@ export async function runPackageBench() {
     }
     if (childrenCpuMs() !== undefined) {
       const mean = (name) => cpu[name] / rounds
-      const labels = {version: '`--version`', dryRun: '`chapter-7 --dry-run`, cache written', dryRunFirst: '`chapter-7 --dry-run`, first run', dryRunNoCache: '`chapter-7 --dry-run`, cache off'}
+      const labels = {version: '`--version`', dryRun: '`chapter-7 --dry-run`, caches written', dryRunFirst: '`chapter-7 --dry-run`, first run', dryRunNoCache: '`chapter-7 --dry-run`, caches off'}
       for (const [name, label] of Object.entries(labels)) {
         rows.push({name: `package: CPU time of ${label} (mean of ${rounds})`, value: mean(name), unit: 'ms', baseline: mean('baseline'), ratio: mean(name) / mean('baseline')})
       }
