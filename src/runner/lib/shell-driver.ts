@@ -4,8 +4,11 @@
  * types, so the blocks themselves get /dev/null as stdin). For each block it
  * sources the block's file at the top level (so `declare`, `export`, `cd`,
  * functions, aliases and an activated virtualenv stay in the shell for the
- * next block), then answers with a reply line after a marker on stdout
- * (and the bare marker on stderr), which ends the block's output.
+ * next block), then answers with a reply line after a marker on its
+ * original stdout (the reply channel). What blocks print goes to the named
+ * pipes given as __DV_OUT and __DV_ERR (the same pipe when merged), which
+ * docs-verify reads when the reply arrives (see shell-output.ts): all the
+ * block's output is in them by then.
  *
  * A block stops at its first failing command, as a learner would: the ERR
  * trap records its status and line (LINENO: no file write, no per-command
@@ -20,13 +23,18 @@
 export const driverScript = String.raw`# docs-verify: one learner's terminal, driven through stdin
 __dv_mark=$'\x1e'"$__DV_MARK" __dv_merge=$__DV_MERGE __dv_base=$__DV_BASE_NAMES __dv_work=$__DV_WORK
 __dv_D=$__DV_BLOCKS __dv_S=$__DV_STEP __dv_B=$__DV_BACKGROUND __dv_exit_state=$__DV_EXIT_STATE
-unset __DV_MARK __DV_MERGE __DV_BASE_NAMES __DV_WORK __DV_BLOCKS __DV_STEP __DV_BACKGROUND __DV_EXIT_STATE
+# The reply channel: the shell's stdout as started, kept on a spare descriptor.
+exec {__dv_ctl}>&1
+# One pipe for both when merged: the exact order a terminal shows.
+if [[ $__dv_merge == 1 ]]; then exec >"$__DV_OUT" 2>&1; else exec >"$__DV_OUT" 2>"$__DV_ERR"; fi || {
+  echo "docs-verify: the shell cannot write to its output pipe $__DV_OUT" >&"$__dv_ctl"
+  exit 1
+}
+unset __DV_MARK __DV_MERGE __DV_BASE_NAMES __DV_WORK __DV_BLOCKS __DV_STEP __DV_BACKGROUND __DV_EXIT_STATE __DV_OUT __DV_ERR
 __dv_f= __dv_seq=0 __dv_line=0 __dv_s=0 __dv_fail_status= __dv_fail_line= __dv_abort= __dv_force= __dv_quitting=
 shopt -s expand_aliases
-# One stream for both: the exact order a terminal shows.
-[[ $__dv_merge == 1 ]] && exec 2>&1
 
-__dv_reply() { printf '%s%s\t%s\n' "$__dv_mark" "$*" "$PWD"; }
+__dv_reply() { printf '%s%s\t%s\n' "$__dv_mark" "$*" "$PWD" >&"$__dv_ctl"; }
 
 # 'cmd | head' ends cmd with SIGPIPE (141): not an error in a terminal.
 __dv_real_failure() {
@@ -62,7 +70,7 @@ __dv_where() {
 # Called by the step file before the block is sourced.
 __dv_pre() {
   __dv_f=$1 __dv_seq=$2 __dv_line=0 __dv_fail_status= __dv_fail_line= __dv_abort=
-  eval "$__dv_force"
+  [[ -z $__dv_force ]] || eval "$__dv_force"
   set -o pipefail
   trap "$__dv_err_trap" ERR
   trap "$__dv_usr1_trap" USR1
@@ -74,7 +82,6 @@ __dv_pre() {
 __dv_post() {
   trap - DEBUG
   __dv_f=
-  [[ $__dv_merge == 1 ]] || printf '%s' "$__dv_mark" >&2
   __dv_reply done "$__dv_seq" "${'$'}{__dv_fail_status:-0}" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line" "$__dv_s"
 }
 
@@ -111,18 +118,18 @@ __dv_dump() {
 __dv_on_exit() {
   [[ -n $__dv_quitting ]] && return
   __dv_dump "$__dv_exit_state"
-  [[ $__dv_merge == 1 ]] || printf '%s' "$__dv_mark" >&2
   __dv_reply exit "$__dv_seq" "$__dv_s" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line"
 }
 trap '{ __dv_s=$?; set +xevuT; trap - DEBUG ERR; } 2>/dev/null; __dv_on_exit' EXIT
 `
 
 /**
- * The file each block is run through: `. "$__dv_S" NAME` runs NAME.sh of the blocks folder. It sits between
- * the command line (kept short: bash reads its stdin a byte at a time) and
- * the block, so the block is sourced at the top level, not in a function.
+ * The file each block is run through: `. "$__dv_S"` runs block.sh of the
+ * blocks folder. It sits between the command line (kept short: bash reads
+ * its stdin a byte at a time) and the block, so the block is sourced at the
+ * top level, not in a function.
  */
-export const stepScript = String.raw`__dv_pre "$__dv_D/$1.sh" "$1"; set --
+export const stepScript = String.raw`__dv_pre "$__dv_D/block.sh" block; set --
 . "$__dv_f" </dev/null
 { __dv_s=$?; set +xevuT; } 2>/dev/null
 __dv_post

@@ -208,7 +208,7 @@ export class ShellSession {
       return this.#shell
     }
     this.#shell?.untrack()
-    const shell = new ShellProcess(this.sandbox, {...this.#env, ...this.#forced}, this.#strayLog())
+    const shell = new ShellProcess(this.sandbox, {...this.#env, ...this.#forced}, this.#strayLog(), {dir: this.#blocks, merged: this.#options.mergeStreams === true})
     this.#shell = shell
     // The state a shell that ended in a block saved is newer than the chapter's.
     const state = fs.existsSync(this.#exitState) ? this.#exitState : fs.existsSync(this.stateFile) ? this.stateFile : undefined
@@ -247,7 +247,7 @@ export class ShellSession {
   }
 
   #noteCwd(pwd: string): void {
-    if (pwd !== '' && fs.existsSync(pwd)) this.#cwd = pwd
+    if (pwd !== '' && pwd !== this.#cwd && fs.existsSync(pwd)) this.#cwd = pwd
   }
 
   #blockFile(id: string): {name: string; file: string} {
@@ -327,14 +327,9 @@ export class ShellSession {
       output.push(chunk)
     }
     const started = Date.now()
-    shell.collect({stdout: collect(stdout), stderr: collect(stderr)})
-    shell.send('. "$__dv_S" block\n')
-    const merged = this.#options.mergeStreams === true
-    const finished = (async () => {
-      const reply = await shell.reply()
-      if (reply !== null && !merged) await shell.stderrMarker()
-      return reply
-    })()
+    shell.beginBlock({stdout: collect(stdout), stderr: collect(stderr)})
+    shell.send('. "$__dv_S"\n')
+    const finished = shell.reply()
 
     const timeoutMs = command.timeoutMs ?? this.#options.defaultTimeoutMs ?? 300_000
     const first = await raceTimeout(finished, timeoutMs, 'timeout' as const)
@@ -344,6 +339,8 @@ export class ShellSession {
     let killSignal: string | null = null
     let ended: ShellEnded | undefined
     if (first === 'timeout') {
+      // What the block printed until now says why it hangs (a prompt).
+      shell.drainOutput()
       frozen = true
       const stopped = await this.#stopHungBlock(shell, command, output, finished)
       ;({end, hang, ended} = stopped)
@@ -351,7 +348,7 @@ export class ShellSession {
     } else {
       end = blockEnd(first)
     }
-    shell.collect(undefined)
+    shell.endBlock()
     if (first !== 'timeout' && end?.kind === 'exit') {
       await shell.exited
       ended = this.#endedByExit(command, end)
@@ -397,7 +394,7 @@ export class ShellSession {
       for (const pid of left) this.#leftRunning.add(pid)
       if (left.length > 0) {
         result.leftRunning = left
-        await shell.leaveJobsBehind(this.#blocks, this.#options.mergeStreams === true)
+        await shell.leaveJobsBehind()
       }
     }
     return result
