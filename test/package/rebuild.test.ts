@@ -54,6 +54,11 @@ describe('scripts/bundle-cli.js run again in the same checkout', {timeout: 180_0
 
     bundle()
     const first = snapshot(cli)
+    // A dry-run's script holds the planner, not the runner or the emulator
+    // (esbuild names each module it bundles in a comment).
+    const dryRunScript = [...first].find(([file]) => /^chunks\/run-verify-dry-run-[A-Z0-9]+\.cjs$/.test(file))![1].toString('utf8')
+    expect(dryRunScript).toContain('// src/plan/lib/plan-chapter.ts\n')
+    expect(dryRunScript).not.toMatch(/^\/\/ src\/(runner\/lib\/shell-session|cloud\/lib\/emulator|runner\/index)\.ts$/m)
     // The run already going: its entry, as loaded before the rebuild.
     await writeFile(path.join(cli, 'bin-of-the-running-process.js'), first.get('bin.js')!)
     const oldText = 'runs first, in the same sandbox: '
