@@ -1,6 +1,9 @@
 import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
+import type {Nodes} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {parseMarkdown} from '../../src/extract/index.js'
 import {planChapter} from '../../src/plan/index.js'
 import {codeSeed, dataSeed, readSeed, seedPath, seedsAvailable} from './seeds.js'
 
@@ -45,4 +48,51 @@ describe('planning parse (blocks only, no inline constructs) gives the plan of t
     expect(fast).toEqual(planChapter(text, 'x.md', {fastParse: false}))
     expect(fast.variants[0]!.steps[0]).toMatchObject({kind: 'file', mode: 'partial', headings: ['Title', 'Setext heading']})
   })
+
+  test('raw paragraphs keep the block tree: definitions, multi-line setext headings, lazy lines, paragraphs in containers', () => {
+    const text = [
+      '[//]: # "TODO: a hidden comment"',
+      '[ref]: https://example.com',
+      'A paragraph right after two definitions,',
+      'with *emphasis*, `code` and a trailing break  ',
+      'on three lines.',
+      '',
+      'A setext heading *on*  ',
+      '  two lines',
+      '===',
+      '',
+      '> A quote',
+      'with a lazy line',
+      '',
+      '=== "Tab"',
+      '',
+      '    Inside the tab,',
+      '    two lines.',
+      '',
+      '    !!! note',
+      '',
+      '        Nested. The body ends here.',
+      'Outside again, :emoji: and <span>html</span>',
+      'Last line, no line ending'
+    ].join('\n')
+    const blocks = parseMarkdown(text, 'x.md', {inline: false})
+    const full = parseMarkdown(text, 'x.md')
+    expect(blockTree(blocks)).toEqual(blockTree(full))
+    // As micromark's text tokenizer reads it with no inline constructs: the
+    // continued line's indentation goes, the trailing spaces are a hard break.
+    expect(headings(blocks)).toEqual(['A setext heading *on*two lines'])
+    expect(planChapter(text, 'x.md')).toEqual(planChapter(text, 'x.md', {fastParse: false}))
+  })
 })
+
+/** The tree without the inline content of paragraphs and headings. */
+function blockTree(node: Nodes): unknown {
+  const {children, ...rest} = node as Nodes & {children?: Nodes[]}
+  if (!children || node.type === 'paragraph' || node.type === 'heading') return rest
+  return {...rest, children: children.map(blockTree)}
+}
+
+function headings(node: Nodes): string[] {
+  if (node.type === 'heading') return [toString(node)]
+  return 'children' in node ? node.children.flatMap((child) => headings(child as Nodes)) : []
+}

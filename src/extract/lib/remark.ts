@@ -1,9 +1,9 @@
 /**
  * The parsers: remark-parse with front matter, native `:::` directives and
  * the pymdownx dialect, each registered as an extension. Built once. The
- * block-only variant skips inline constructs (emphasis, links, code spans):
- * planning reads prose from the source, so it needs only blocks, and inline
- * parsing is most of micromark's work.
+ * block-only variant skips inline parsing: planning reads prose from the
+ * source, so it needs only blocks. Paragraphs stay raw (`raw-paragraph.ts`)
+ * and inline constructs are off for the rest (ATX heading text).
  */
 import {unified} from 'unified'
 import remarkParse from 'remark-parse'
@@ -12,6 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import type {Root} from 'mdast'
 import type {Processor} from 'unified'
 import {remarkMkdocs} from '../../dialect/index.js'
+import {rawParagraphs, rawParagraphsFromMarkdown} from './raw-paragraph.js'
 
 const inlineConstructs = [
   'attention',
@@ -27,11 +28,11 @@ const inlineConstructs = [
   'labelEnd'
 ]
 
-/** A unified plugin turning off micromark's inline constructs. */
+/** A unified plugin turning off inline parsing: raw paragraphs, no inline constructs. */
 function blocksOnly(this: Processor): void {
   const data = this.data()
-  const extensions = (data.micromarkExtensions ??= [])
-  extensions.push({disable: {null: inlineConstructs}})
+  ;(data.micromarkExtensions ??= []).push({disable: {null: inlineConstructs}}, rawParagraphs())
+  ;(data.fromMarkdownExtensions ??= []).push(rawParagraphsFromMarkdown())
 }
 
 const full = unified().use(remarkParse).use(remarkDirective).use(remarkMkdocs).freeze()
