@@ -52,7 +52,10 @@ export function runCodeCachedScript(file: string, {dir, kind}: CodeCacheOptions)
       // None yet.
     }
   }
-  const script = new vm.Script(module.wrap(readFileSync(file, 'utf8')), {
+  // The wrapper require() puts around a CommonJS file (module.wrap, which
+  // Node does not document).
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`
+  const script = new vm.Script(wrapped, {
     filename: file,
     ...(cachedData === undefined ? {} : {cachedData})
   })
