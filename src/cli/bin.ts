@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import module from 'node:module'
+import {ignoreClosedReader} from './lib/closed-reader.js'
 import {unsupportedNode} from './lib/supported-node.js'
 
 const tooOld = unsupportedNode(process.versions.node)
@@ -15,6 +16,9 @@ if (tooOld !== undefined) {
 // NODE_DISABLE_COMPILE_CACHE=1 turns both off.
 module.enableCompileCache?.()
 const {main} = await import('./lib/main.js')
+
+ignoreClosedReader(process.stdout)
+ignoreClosedReader(process.stderr)
 
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
