@@ -18,11 +18,14 @@ export interface ParseOptions {
    * false leaves each paragraph and heading one raw text node: enough for
    * planning, which reads prose from the source. */
   inline?: boolean
+  /** The text's lines as `splitLines` gives them, when the caller has
+   * split it already (the planner does): not split twice. */
+  lines?: SourceLine[]
 }
 
 /** Parse a chapter; never throws on bad input (problems go in `root.data.diagnostics`). */
 export function parseMarkdown(text: string, file: string, options: ParseOptions = {}): Root {
-  const lines = splitLines(text)
+  const lines = options.lines ?? splitLines(text)
   const tooDeep = tooDeeplyNested(lines)
   if (tooDeep !== undefined) return refused(text, file, tooDeep)
   const inline = options.inline !== false

@@ -44,9 +44,10 @@ export function planChapter(text: string, file: string, options: PlanOptions = {
 }
 
 function plan(text: string, file: string, options: PlanOptions): ChapterPlan {
-  const root = parseMarkdown(text, file, options.fastParse === false ? {} : {inline: false})
+  const lines = splitLines(text)
+  const root = parseMarkdown(text, file, options.fastParse === false ? {lines} : {inline: false, lines})
   const collected = collectCode(root, text)
-  const built = buildSteps(collected.codes, splitLines(text), file)
+  const built = buildSteps(collected.codes, lines, file)
   keepAskedPlaceholders(built.steps, collected.paragraphs)
   const groups = collected.groups.map((group) => ({id: group.id, labels: group.tabs.map((tab) => tab.label)}))
   const variants = buildVariants(built.steps, built.tabsOf, groups, file)
