@@ -78,11 +78,13 @@ __dv_pre() {
 
 # Called by the step file after the block, with its status in __dv_s. The
 # block's status is its first failure's, else 0: a learner sees no error
-# when the last line is a false test ([ -f x ] && ...).
+# when the last line is a false test ([ -f x ] && ...). $! last: every child
+# that can outlive a block (cmd &, coproc, <(...)) sets it, so while it stays
+# the same there is no new job to look for.
 __dv_post() {
   trap - DEBUG
   __dv_f=
-  __dv_reply done "$__dv_seq" "${'$'}{__dv_fail_status:-0}" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line" "$__dv_s"
+  __dv_reply done "$__dv_seq" "${'$'}{__dv_fail_status:-0}" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line" "$__dv_s" "${'$'}{!:--}"
 }
 
 # The terminal's state as a script: variables (declare -p), functions,

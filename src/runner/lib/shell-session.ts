@@ -93,6 +93,8 @@ export class ShellSession {
   #background: Background[] = []
   /** Children the shell had before any block. */
   #inherited = new Set<number>()
+  /** The shell's `$!` when its children were last looked at. */
+  #lastJob: string | undefined
   /** Jobs that blocks left running (`cmd &`), live until the chapter ends. */
   #leftRunning = new Set<number>()
   #closed = false
@@ -232,6 +234,7 @@ export class ShellSession {
     // What the shell runs from the start (the sandbox's network bridges) is
     // no block's job.
     this.#inherited = new Set(childrenOf(shell.pid))
+    this.#lastJob = undefined
     return shell
   }
 
@@ -389,7 +392,10 @@ export class ShellSession {
       result.exitCode = failure.status
     }
     if (ended) result.shellEnded = ended
-    if (shell.alive) {
+    // No new `$!` after a block that ended: no job it left (one /proc read less per block).
+    const sameJobs = end !== null && !hang && end.lastJob !== undefined && end.lastJob === this.#lastJob
+    this.#lastJob = hang ? undefined : end?.lastJob
+    if (shell.alive && !sameJobs) {
       const left = this.#newChildren(shell).filter((pid) => isAlive(pid))
       for (const pid of left) this.#leftRunning.add(pid)
       if (left.length > 0) {
@@ -574,13 +580,16 @@ interface BlockEnd {
   line: number
   /** What sourcing the block returned (2 for a syntax error). */
   sourced: number
+  /** The shell's `$!` after the block (`-`: none yet), when it said. */
+  lastJob?: string
   pwd: string
 }
 
 function blockEnd(reply: ShellReply | null): BlockEnd | null {
   if (reply === null || (reply.kind !== 'done' && reply.kind !== 'exit')) return null
-  const [, code = '0', failStatus = '-', failLine = '-', line = '0', sourced = '0'] = reply.fields
+  const [, code = '0', failStatus = '-', failLine = '-', line = '0', sourced = '0', lastJob] = reply.fields
   const end: BlockEnd = {kind: reply.kind, code: Number(code), line: Number(line), sourced: Number(sourced), pwd: reply.pwd}
+  if (lastJob !== undefined) end.lastJob = lastJob
   if (failLine !== '-' && failStatus !== '-') end.failure = {line: Number(failLine), status: Number(failStatus)}
   return end
 }
