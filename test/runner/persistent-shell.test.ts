@@ -150,6 +150,20 @@ describe.runIf(ready)('ShellSession: one persistent shell', () => {
     })
   })
 
+  // A job the shell does not know (its subshell ended) still writes to the
+  // terminal: what it printed between two blocks belongs to neither.
+  it('keeps what a job the shell cannot see printed between blocks out of the next block', async () => {
+    await withSession(async (session, sandbox) => {
+      const started = await session.run({id: 'command@1', text: '( ( sleep 0.2; echo "late line" ) & )\necho started'})
+      expect(started.output).toBe('started\n')
+      expect(started.leftRunning).toBeUndefined()
+      await new Promise((resolve) => setTimeout(resolve, 800))
+      const next = await session.run({id: 'command@2', text: 'echo next'})
+      expect(next.output).toBe('next\n')
+      expect(fs.readFileSync(path.join(sandbox.paths.run, 'left-running.log'), 'utf8')).toMatch(/late line/)
+    })
+  })
+
   it('reports a block bash cannot parse at the line bash names', async () => {
     await withSession(async (session) => {
       const result = await session.run({id: 'command@1', line: 40, text: 'echo one\nif then\necho two'})

@@ -20,6 +20,8 @@ const firstPollMs = 50
 const quietPollMs = 500
 /** A read this large means the block prints fast: read again at once. */
 const busyRead = 16 * 1024
+/** Between blocks for less than this, the pipes are not read as stray. */
+const settledMs = 5
 
 const readBuffer = Buffer.allocUnsafe(64 * 1024)
 
@@ -57,6 +59,7 @@ export class ShellOutput {
   #left: net.Socket[] = []
   #timer: NodeJS.Timeout | undefined
   #interval = firstPollMs
+  #lastDrain = 0
   #closed = false
 
   /** Make new pipes in `dir` and open them for reading. */
@@ -86,6 +89,10 @@ export class ShellOutput {
   /** A block starts: its output goes to `sinks` (stdout, then stderr unless
    * merged) until end(). */
   begin(sinks: ChunkSink[]): void {
+    // What a job the shell cannot see (`(cmd &)`) printed since the last
+    // read is stray, not this block's. Right after a read, bytes in the pipe
+    // are as new as the block: the read (an exception when empty) is saved.
+    if (performance.now() - this.#lastDrain > settledMs) this.drain()
     this.#sinks = sinks
     this.#interval = firstPollMs
     this.#schedule()
@@ -102,6 +109,7 @@ export class ShellOutput {
   /** Read what the pipes hold now into the block's sinks (stray when no
    * block runs). */
   drain(): number {
+    this.#lastDrain = performance.now()
     let total = 0
     for (const [index, fd] of this.#fds.entries()) total += readAvailable(fd, this.#sinks?.[index] ?? this.#stray)
     return total
