@@ -23,6 +23,22 @@ describe('planning parse (blocks only, no inline constructs) gives the plan of t
     }
   })
 
+  test('a colon word in a heading (`image:latest`) stays in its heading path; an emoji shortcode (an icon on the site) goes', () => {
+    const text = [
+      '# Chapter 1',
+      '',
+      '## Pull image:latest with :simple-git: now',
+      '',
+      '```sh title="Execute the following command(s) in a terminal"',
+      'echo hi',
+      '```',
+      ''
+    ].join('\n')
+    const plan = planChapter(text, 'chapter-1.md')
+    expect(plan).toEqual(planChapter(text, 'chapter-1.md', {fastParse: false}))
+    expect(plan.variants[0]!.steps[0]!.headings).toEqual(['Chapter 1', 'Pull image:latest with now'])
+  })
+
   test('setext headings, lists and quotes before a partial file block', () => {
     const text = [
       '# Title',

@@ -30,7 +30,9 @@ export function parseMarkdown(text: string, file: string, options: ParseOptions 
   if (tooDeep !== undefined) return refused(text, file, tooDeep)
   const inline = options.inline !== false
   const root = parseDialect(text, inline)
-  if (inline) revertBareTextDirectives(root, text)
+  // Both parses: the planning parse still reads heading text, where
+  // `image:latest` would otherwise lose `:latest`.
+  revertBareTextDirectives(root, text)
   if (text.includes('\r')) normalizeLineEndings(root)
   asPythonMarkdownReadsCode(root)
   const diagnostics: Diagnostic[] = diagnoseTree(root, lines, file)
