@@ -56,7 +56,8 @@ beforeAll(async () => {
   for (const [file, text] of [
     ['canary.txt', 'home canary'],
     ['.ssh/id_ed25519', 'ssh canary'],
-    ['.config/gcloud/credentials.db', 'gcloud canary']
+    ['.config/gcloud/credentials.db', 'gcloud canary'],
+    ['certs/corp-ca.pem', 'company CA bundle']
   ] as const) {
     fs.mkdirSync(path.dirname(path.join(fakeHome, file)), {recursive: true})
     fs.writeFileSync(path.join(fakeHome, file), text)
@@ -65,7 +66,7 @@ beforeAll(async () => {
   allowed = await listen('allowed server')
   sandbox = await createSandbox({
     isolation,
-    parentEnv: {PATH: process.env.PATH, HOME: fakeHome},
+    parentEnv: {PATH: process.env.PATH, HOME: fakeHome, NODE_EXTRA_CA_CERTS: path.join(fakeHome, 'certs/corp-ca.pem')},
     pipCacheDir: '/tmp/docs-verify-test-pip',
     allowHosts: [`127.0.0.1:${portOf(allowed)}`]
   })
@@ -157,6 +158,11 @@ describe.runIf(ready)('mode bwrap: no host secret readable by absolute path', ()
     )
     expect(result.output).not.toMatch(/home canary|ssh canary|gcloud canary/)
     expect(result.output).toBe('hidden canary.txt\nhidden .ssh/id_ed25519\nhidden .config/gcloud/credentials.db\n')
+  })
+
+  it('still reads the company CA bundle a passed-through variable names in the hidden home, read-only, and only that file', async () => {
+    const result = await run(`cat "$NODE_EXTRA_CA_CERTS"; echo; (echo x >> "$NODE_EXTRA_CA_CERTS") 2>/dev/null || echo read-only; ls -A ${fakeHome} ${fakeHome}/certs`)
+    expect(result.output).toBe(`company CA bundle\nread-only\n${fakeHome}:\ncerts\n\n${fakeHome}/certs:\ncorp-ca.pem\n`)
   })
 
   it('hides the real home of the user running the tests too', async () => {

@@ -125,3 +125,23 @@ describe('the bwrap command line is made when each command starts', () => {
     }
   })
 })
+
+describe('certificate files the passed-through variables name', () => {
+  it('are bound read-only at their path after the hidden home is covered; a directory or a missing file binds nothing', () => {
+    const home = fs.mkdtempSync(path.join(top, 'home-'))
+    const bundle = path.join(home, 'corp-ca.pem')
+    fs.writeFileSync(bundle, 'ca')
+    const link = path.join(home, 'ca-link.pem')
+    fs.symlinkSync(bundle, link)
+    const args = bwrapArguments({root: path.join(top, 'sandbox'), writable: [], hidden: [home], path: '', readOnly: [], unshareNet: false, runDirs: [], certificateFiles: [bundle, link, home, path.join(home, 'missing.pem'), 'relative.pem']})
+    const hideHome = args.findIndex((arg, index) => arg === '--tmpfs' && args[index + 1] === home)
+    const bindBundle = args.findIndex((arg, index) => arg === '--ro-bind-try' && args[index + 1] === bundle && args[index + 2] === bundle)
+    const bindLink = args.findIndex((arg, index) => arg === '--ro-bind-try' && args[index + 1] === bundle && args[index + 2] === link)
+    expect(hideHome).toBeGreaterThanOrEqual(0)
+    expect(bindBundle).toBeGreaterThan(hideHome)
+    expect(bindLink).toBeGreaterThan(hideHome)
+    expect(args).not.toContain(path.join(home, 'missing.pem'))
+    expect(args).not.toContain('relative.pem')
+    expect(args.filter((arg) => arg === home)).toHaveLength(1)
+  })
+})

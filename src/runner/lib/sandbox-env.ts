@@ -49,6 +49,11 @@ export const passThroughEnv: readonly string[] = [
   'PIP_DEFAULT_TIMEOUT'
 ]
 
+/** The passed-through variables that name a file of trusted certificates
+ * (the company CA bundle): the sandbox binds each such file back where a
+ * hidden home or the private /run would hide it. */
+export const certificateFileEnv: readonly string[] = ['SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'GIT_SSL_CAINFO', 'NODE_EXTRA_CA_CERTS', 'PIP_CERT']
+
 /** A fixed instant so commit hashes and `git log` dates repeat run to run. */
 export const pinnedGitDate = '2024-01-01T00:00:00Z'
 

@@ -32,6 +32,11 @@ export interface MountInput {
   runDirs?: readonly string[]
   /** Default `/etc/resolv.conf`. */
   resolvConf?: string
+  /** Certificate files the passed-through variables name (SSL_CERT_FILE,
+   * NODE_EXTRA_CA_CERTS, ...): bound read-only at that path, so a CA bundle
+   * in the hidden home still reaches pip, git and npm. Regular files only:
+   * a variable naming a directory binds nothing. */
+  certificateFiles?: readonly string[]
 }
 
 /** Home-level names that hold credentials: never bound back whole. */
@@ -110,6 +115,21 @@ function pathEntriesUnder(pathEntries: readonly string[], parents: readonly stri
  * stopped). Sources that are the host's, not the sandbox's, are bound with
  * `-try`: one gone between this call and bwrap's start is left out.
  */
+/** [real path, path as named] of each certificate file that is there. */
+function certificateFilesToBind(files: readonly string[]): [string, string][] {
+  const found: [string, string][] = []
+  for (const file of files) {
+    if (!path.isAbsolute(file)) continue
+    try {
+      const real = fs.realpathSync.native(file)
+      if (fs.statSync(real).isFile()) found.push([real, file])
+    } catch {
+      // Not there: the tool that reads the variable says so, as on the host.
+    }
+  }
+  return found
+}
+
 export function bwrapArguments(input: MountInput): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc']
   args.push(...(input.slashTmp ? ['--bind', input.slashTmp, '/tmp'] : ['--tmpfs', '/tmp']))
@@ -125,6 +145,7 @@ export function bwrapArguments(input: MountInput): string[] {
   // A PATH entry in the host's /tmp or /var/tmp (hidden by the private
   // ones) stays runnable, read-only.
   for (const dir of pathEntriesUnder(pathEntries, ['/tmp', '/var/tmp'], input.root)) args.push('--ro-bind-try', dir, dir)
+  for (const [real, file] of certificateFilesToBind(input.certificateFiles ?? [])) args.push('--ro-bind-try', real, file)
   args.push('--bind', input.root, input.root)
   for (const dir of input.writable) args.push('--bind-try', dir, dir)
   for (const dir of input.readOnly) args.push('--ro-bind', dir, dir)

@@ -8,7 +8,7 @@ import {bridgePrelude, openNetworkGate} from './network-gate.js'
 import type {NetworkGate} from './network-gate.js'
 import {defaultNetworkPolicy, describeNetworkPolicy} from './network-policy.js'
 import type {NetworkPolicy} from './network-policy.js'
-import {buildSandboxEnv} from './sandbox-env.js'
+import {buildSandboxEnv, certificateFileEnv} from './sandbox-env.js'
 import type {SandboxPaths} from './sandbox-env.js'
 import type {ResolvedSandboxMode, SandboxMode} from './sandbox-mode.js'
 import {bwrapArguments, defaultHiddenDirs} from './sandbox-mounts.js'
@@ -168,7 +168,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       unshareNet: gate !== undefined,
       // One private /tmp per sandbox, kept from block to block.
       slashTmp: paths.slashTmp,
-      slashVarTmp: paths.slashVarTmp
+      slashVarTmp: paths.slashVarTmp,
+      certificateFiles: certificateFileEnv.map((name) => env[name]).filter((file): file is string => file !== undefined && file !== '')
     }
   }
   const isolation: SandboxIsolation = {mode: resolved.mode, isolated: resolved.mode === 'bwrap', networkFiltered: gate !== undefined, line: resolved.line}
