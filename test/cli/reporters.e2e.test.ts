@@ -93,5 +93,9 @@ describe('--step with a machine report on stdout', () => {
     expect(report.chapters).toHaveLength(1)
     expect(result.stderr).toContain('the doc shows')
     expect(result.stderr).toContain('$ cat notes.txt')
+    // --step keeps the sandbox for the learner and says where: removed here.
+    const kept = /sandbox kept at (\S+)/.exec(result.stderr)?.[1]
+    expect(kept).toBeDefined()
+    made.push(kept!)
   }, 60_000)
 })
