@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {isBelow, realPathOf} from './host-paths.js'
 import {privateRunArguments} from './sandbox-run-dir.js'
 
 /**
@@ -42,11 +43,6 @@ export interface MountInput {
 /** Home-level names that hold credentials: never bound back whole. */
 const secretHolders = new Set(['.ssh', '.aws', '.azure', '.config', '.gnupg', '.docker', '.kube', '.local', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.gitconfig', '.password-store', '.cache'])
 
-function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
-}
-
 /** The directories users' credentials live in on this machine. */
 export function defaultHiddenDirs(parentEnv: Readonly<Record<string, string | undefined>>): string[] {
   const dirs = new Set<string>()
@@ -59,7 +55,7 @@ export function defaultHiddenDirs(parentEnv: Readonly<Record<string, string | un
     }
   }
   // A home inside another hidden directory is hidden with it.
-  return [...dirs].filter((dir) => ![...dirs].some((other) => isInside(other, dir)))
+  return [...dirs].filter((dir) => ![...dirs].some((other) => isBelow(other, dir)))
 }
 
 /**
@@ -71,7 +67,7 @@ export function defaultHiddenDirs(parentEnv: Readonly<Record<string, string | un
 export function toolDirsToKeep(pathEntries: readonly string[], hidden: readonly string[]): string[] {
   const keep = new Set<string>()
   for (const real of pathEntries) {
-    let home = hidden.find((dir) => isInside(dir, real))
+    let home = hidden.find((dir) => isBelow(dir, real))
     if (home === undefined) continue
     // `/home` holds one home per user.
     if (path.basename(home) === 'home' && path.dirname(home) === '/') home = path.join(home, path.relative(home, real).split(path.sep)[0]!)
@@ -79,23 +75,19 @@ export function toolDirsToKeep(pathEntries: readonly string[], hidden: readonly 
     const parent = path.dirname(real)
     const holder = (dir: string): boolean => dir === home || (path.dirname(dir) === home && secretHolders.has(path.basename(dir)))
     const binLike = ['bin', 'sbin', 'shims', '.bin'].includes(path.basename(real))
-    keep.add(binLike && !holder(parent) && isInside(home, parent) ? parent : real)
+    keep.add(binLike && !holder(parent) && isBelow(home, parent) ? parent : real)
   }
   // A directory inside another kept one is bound with it.
-  return [...keep].filter((dir) => ![...keep].some((other) => isInside(other, dir))).sort()
+  return [...keep].filter((dir) => ![...keep].some((other) => isBelow(other, dir))).sort()
 }
 
 /** The real paths of PATH's absolute entries that exist. */
 export function realPathEntries(pathValue: string): string[] {
   const found: string[] = []
   for (const entry of pathValue.split(path.delimiter)) {
-    if (!path.isAbsolute(entry)) continue
-    try {
-      // The kernel's realpath: one call, not a walk of lstat calls.
-      found.push(fs.realpathSync.native(entry))
-    } catch {
-      // A PATH entry that does not exist binds nothing.
-    }
+    // A PATH entry that does not exist binds nothing.
+    const real = path.isAbsolute(entry) ? realPathOf(entry) : undefined
+    if (real !== undefined) found.push(real)
   }
   return found
 }
@@ -103,9 +95,20 @@ export function realPathEntries(pathValue: string): string[] {
 function pathEntriesUnder(pathEntries: readonly string[], parents: readonly string[], root: string): string[] {
   const found = new Set<string>()
   for (const real of pathEntries) {
-    if (parents.some((parent) => isInside(parent, real)) && !isInside(root, real) && real !== root) found.add(real)
+    if (parents.some((parent) => isBelow(parent, real)) && !isBelow(root, real) && real !== root) found.add(real)
   }
   return [...found]
+}
+
+/** [real path, path as named] of each certificate file that is there (one
+ * that is not: the tool reading the variable says so, as on the host). */
+function certificateFilesToBind(files: readonly string[]): [string, string][] {
+  const found: [string, string][] = []
+  for (const file of files) {
+    const real = path.isAbsolute(file) ? realPathOf(file) : undefined
+    if (real !== undefined && fs.statSync(real, {throwIfNoEntry: false})?.isFile()) found.push([real, file])
+  }
+  return found
 }
 
 /**
@@ -115,28 +118,13 @@ function pathEntriesUnder(pathEntries: readonly string[], parents: readonly stri
  * stopped). Sources that are the host's, not the sandbox's, are bound with
  * `-try`: one gone between this call and bwrap's start is left out.
  */
-/** [real path, path as named] of each certificate file that is there. */
-function certificateFilesToBind(files: readonly string[]): [string, string][] {
-  const found: [string, string][] = []
-  for (const file of files) {
-    if (!path.isAbsolute(file)) continue
-    try {
-      const real = fs.realpathSync.native(file)
-      if (fs.statSync(real).isFile()) found.push([real, file])
-    } catch {
-      // Not there: the tool that reads the variable says so, as on the host.
-    }
-  }
-  return found
-}
-
 export function bwrapArguments(input: MountInput): string[] {
   const args = ['--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc']
   args.push(...(input.slashTmp ? ['--bind', input.slashTmp, '/tmp'] : ['--tmpfs', '/tmp']))
   if (fs.existsSync('/var/tmp')) args.push(...(input.slashVarTmp ? ['--bind', input.slashVarTmp, '/var/tmp'] : ['--tmpfs', '/var/tmp']))
   const pathEntries = realPathEntries(input.path)
   for (const runDir of input.runDirs ?? ['/run', '/var/run']) {
-    args.push(...privateRunArguments({runDir, resolvConf: input.resolvConf ?? '/etc/resolv.conf', pathEntries: pathEntries.filter((entry) => !isInside(input.root, entry))}))
+    args.push(...privateRunArguments({runDir, resolvConf: input.resolvConf ?? '/etc/resolv.conf', pathEntries: pathEntries.filter((entry) => !isBelow(input.root, entry))}))
   }
   // A hidden directory that is gone has nothing to hide (and its mount
   // point could not be made on the read-only root).

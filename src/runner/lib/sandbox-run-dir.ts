@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import {isBelow, realPathOf} from './host-paths.js'
 
 /**
  * The sandbox's own /run (and a /var/run that is a directory, not a link to
@@ -20,19 +21,6 @@ export interface RunDirInput {
   /** The real paths of PATH's entries: a tool directory under /run stays
    * runnable (NixOS's /run/wrappers/bin). */
   pathEntries: readonly string[]
-}
-
-function isWithin(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
-}
-
-function realPath(file: string): string | undefined {
-  try {
-    return fs.realpathSync.native(file)
-  } catch {
-    return undefined
-  }
 }
 
 export function privateRunArguments(input: RunDirInput): string[] {
@@ -58,7 +46,7 @@ export function privateRunArguments(input: RunDirInput): string[] {
     } catch {
       continue
     }
-    if (path.resolve(runDir, target) === runDir || isWithin(runDir, path.resolve(runDir, target))) continue
+    if (path.resolve(runDir, target) === runDir || isBelow(runDir, path.resolve(runDir, target))) continue
     args.push('--symlink', target, link)
     made.add(entry.name)
   }
@@ -69,10 +57,10 @@ export function privateRunArguments(input: RunDirInput): string[] {
   // its lookup and monitor sockets beside it (glibc falls back to the file
   // without them). A file the resolver replaces later is not seen by a
   // shell already started; each new bwrap binds the current one.
-  const resolv = realPath(input.resolvConf)
-  if (resolv !== undefined && isWithin(runDir, resolv)) args.push('--ro-bind-try', resolv, resolv)
+  const resolv = realPathOf(input.resolvConf)
+  if (resolv !== undefined && isBelow(runDir, resolv)) args.push('--ro-bind-try', resolv, resolv)
   for (const entry of input.pathEntries) {
-    if (isWithin(runDir, entry)) args.push('--ro-bind-try', entry, entry)
+    if (isBelow(runDir, entry)) args.push('--ro-bind-try', entry, entry)
   }
   return args
 }
