@@ -27,7 +27,7 @@ export interface ParseOptions {
 export function parseMarkdown(text: string, file: string, options: ParseOptions = {}): Root {
   const lines = options.lines ?? splitLines(text)
   const tooDeep = tooDeeplyNested(lines)
-  if (tooDeep !== undefined) return refused(text, file, tooDeep)
+  if (tooDeep !== undefined) return refused(text, file, tooDeep, lines.length)
   const inline = options.inline !== false
   const root = parseDialect(text, inline)
   // Both parses: the planning parse still reads heading text, where
@@ -71,8 +71,7 @@ function tooDeeplyNested(lines: SourceLine[]): number | undefined {
 /** The chapter is not parsed: an empty tree whose one diagnostic, an
  * error, says where and what to do (planning finds nothing, and a run
  * refuses the chapter rather than pass it empty). */
-function refused(text: string, file: string, line: number): Root {
-  const end = splitLines(text).length
+function refused(text: string, file: string, line: number, end: number): Root {
   return {
     type: 'root',
     children: [],
