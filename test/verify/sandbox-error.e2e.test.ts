@@ -57,4 +57,25 @@ describe.runIf(ready)('docs-verify when the sandbox fails', () => {
     expect(result.stderr).not.toMatch(/internal error|at .*\.ts:\d+/)
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/not applied|not-applied/)
   })
+
+  it('a learner\'s shell bwrap cannot start ends the run with exit 2 and bwrap\'s words, not an internal error (real bwrap, made to fail by a wrapper that adds a missing mount source)', async () => {
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'dv-failing-bwrap-'))
+    made.push(bin)
+    // Only the learner's shell (bash --norc) fails to start.
+    fs.writeFileSync(
+      path.join(bin, 'bwrap'),
+      `#!/bin/sh\ncase " $* " in\n  *" --norc "*) exec ${findOnPath('bwrap')} --ro-bind /docs-verify-missing-source /mnt "$@" ;;\nesac\nexec ${findOnPath('bwrap')} "$@"\n`,
+      {mode: 0o755}
+    )
+    const chapter = ['# Chapter 1 - Say hello', '', `${fence}sh title="Execute the following command(s) in a terminal"`, 'echo hello', fence, ''].join('\n')
+    const guide = await makeGuide([{name: 'chapter-1-say-hello.md', text: chapter}])
+    made.push(guide)
+    const result = await runCli(['chapter-1', '--no-cache', '--sandbox', 'bwrap', '--reporter', 'plain'], {
+      cwd: guide,
+      env: ciEnv({PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}`})
+    })
+    expect(result.code, result.stderr).toBe(2)
+    expect(result.stderr).toMatch(/^docs-verify: sandbox error: the sandbox could not start the learner's shell: bwrap: Can't find source path \/docs-verify-missing-source/m)
+    expect(result.stderr).not.toMatch(/internal error|at .*\.ts:\d+/)
+  })
 })

@@ -2,12 +2,19 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import {MarkedStream} from './marked-stream.js'
 
 /**
  * Where the shell writes what blocks print: named pipes that docs-verify
  * reads with plain reads when a block ends, not a stream that wakes
  * docs-verify for every chunk a block prints. A block is one round trip
  * (the command in, the reply out); its output costs no wake-up of its own.
+ *
+ * The shell ends each block's output with the marker (see shell-driver.ts),
+ * so the next block, sent before this one ended, may already print into
+ * the same pipe: each pipe is split at its markers, block after block, in
+ * the order they were sent. What arrives while no block is expected (a job
+ * left running) is stray.
  *
  * A pipe holds 64 KiB: a block that prints more before it ends would wait
  * for a reader, so while a block runs the pipes are also read on a timer,
@@ -49,11 +56,21 @@ function readAvailable(fd: number, sink: ChunkSink): number {
   }
 }
 
+/** One block's place in the pipes: where its output goes. */
+export interface BlockOutput {
+  readonly sinks: ChunkSink[]
+}
+
 export class ShellOutput {
   /** What the shell's stdout and stderr are (one pipe when merged). */
   readonly paths: string[]
   #fds: number[]
-  #sinks: ChunkSink[] | undefined
+  /** One splitter per pipe, at the marker that ends a block's output. */
+  #splitters: MarkedStream[]
+  /** Blocks sent and not ended, in order; per pipe, how many of them its
+   * markers passed (the first not passed gets the pipe's bytes). */
+  #blocks: BlockOutput[] = []
+  #passed: number[]
   readonly #stray: ChunkSink
   /** Pipes of earlier moves that jobs left running still write to. */
   #left: net.Socket[] = []
@@ -62,66 +79,96 @@ export class ShellOutput {
   #lastDrain = 0
   #closed = false
 
-  /** Make new pipes in `dir` and open them for reading. */
-  static create(dir: string, merged: boolean, stray: ChunkSink): ShellOutput | undefined {
+  /** Make new pipes in `dir` and open them for reading; `marker` ends each
+   * block's output in them. */
+  static create(dir: string, merged: boolean, marker: string, stray: ChunkSink): ShellOutput | undefined {
     const names = merged ? ['out'] : ['out', 'err']
     // Never a name an ended shell's pipes had: those are removed after it ends.
     const number = ++made
     const paths = names.map((name) => path.join(dir, `${name}-${number}.fifo`))
-    if (spawnSync('mkfifo', ['-m', '600', ...paths], {stdio: 'ignore'}).status !== 0) return undefined
+    if (!makeFifos(paths)) return undefined
     // Read and write: the pipe never reads as ended, and the shell's open
     // never waits for a reader.
     const fds = paths.map((fifo) => fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK))
-    return new ShellOutput(paths, fds, stray)
+    return new ShellOutput(paths, fds, marker, stray)
   }
 
-  private constructor(paths: string[], fds: number[], stray: ChunkSink) {
+  private constructor(paths: string[], fds: number[], marker: string, stray: ChunkSink) {
     this.paths = paths
     this.#fds = fds
     this.#stray = stray
+    this.#passed = fds.map(() => 0)
+    this.#splitters = fds.map(
+      (_fd, index) =>
+        new MarkedStream(marker, false, {
+          data: (chunk) => (this.#blocks[this.#passed[index] as number]?.sinks[index] ?? this.#stray)(chunk),
+          marker: () => this.#pass(index)
+        })
+    )
   }
 
-  /** True while a block's output is being collected. */
+  /** True while a block's output is expected. */
   get running(): boolean {
-    return this.#sinks !== undefined
+    return this.#blocks.length > 0
   }
 
-  /** A block starts: its output goes to `sinks` (stdout, then stderr unless
-   * merged) until end(). */
-  begin(sinks: ChunkSink[]): void {
-    // What a job the shell cannot see (`(cmd &)`) printed since the last
-    // read is stray, not this block's. Right after a read, bytes in the pipe
-    // are as new as the block: the read (an exception when empty) is saved.
-    if (performance.now() - this.#lastDrain > settledMs) this.drain()
-    this.#sinks = sinks
-    this.#interval = firstPollMs
-    this.#schedule()
+  /** A block was sent: its output goes to `sinks` (stdout, then stderr
+   * unless merged) from the end marker of the block before it to its own. */
+  expect(sinks: ChunkSink[]): BlockOutput {
+    // With no block sent, what a job the shell cannot see (`(cmd &)`)
+    // printed since the last read is stray, not this block's. Right after a
+    // read, bytes in the pipe are as new as the block: the read (an
+    // exception when empty) is saved.
+    if (this.#blocks.length === 0 && performance.now() - this.#lastDrain > settledMs) this.drain()
+    const block: BlockOutput = {sinks}
+    this.#adopt([block])
+    return block
   }
 
-  /** The block ended: read the rest of its output, then back to stray. */
-  end(): void {
-    clearTimeout(this.#timer)
-    this.#timer = undefined
+  /** The block (the first expected) ended: read the rest of its output. A
+   * pipe its marker never reached (the shell died, a block closed the
+   * pipe) is counted as passed: nothing more of this block comes. */
+  end(block: BlockOutput): void {
     this.drain()
-    this.#sinks = undefined
+    // Blocks end in the order they were sent; anything else would hand one
+    // block's output to another.
+    if (this.#blocks[0] !== block) throw new Error("docs-verify's runner lost track of the shell's output: a block ended out of order")
+    for (const [index, passed] of this.#passed.entries()) if (passed === 0) this.#pass(index)
+    this.#blocks.shift()
+    this.#passed = this.#passed.map((passed) => passed - 1)
+    if (this.#blocks.length === 0) {
+      clearTimeout(this.#timer)
+      this.#timer = undefined
+    }
   }
 
-  /** Read what the pipes hold now into the block's sinks (stray when no
-   * block runs). */
+  /** Read what the pipes hold now into the blocks' sinks (stray when no
+   * block is expected). */
   drain(): number {
     this.#lastDrain = performance.now()
     let total = 0
-    for (const [index, fd] of this.#fds.entries()) total += readAvailable(fd, this.#sinks?.[index] ?? this.#stray)
+    for (const [index, fd] of this.#fds.entries()) {
+      const splitter = this.#splitters[index] as MarkedStream
+      total += readAvailable(fd, (chunk) => splitter.push(chunk))
+    }
     return total
   }
 
   /**
    * The shell moved to `next`'s pipes (a job a block left running keeps
-   * the current ones): what is left in these, and what the jobs print
-   * later, goes to stray.
+   * the current ones) between two blocks: what is left in these, and what
+   * the jobs print later, goes to stray; the blocks sent and not started
+   * yet are expected in `next`.
    */
   handOver(next: ShellOutput): void {
+    const waiting = this.#blocks
+    this.#blocks = []
     this.drain()
+    for (const splitter of this.#splitters) splitter.flush()
+    clearTimeout(this.#timer)
+    this.#timer = undefined
+    // Not read as stray first: they may have started printing into `next`.
+    next.#adopt(waiting)
     for (const fd of this.#fds) {
       const socket = new net.Socket({fd, readable: true, writable: false})
       socket.on('data', this.#stray)
@@ -138,13 +185,32 @@ export class ShellOutput {
   /** The shell ended: read what it left, close everything. */
   close(): void {
     if (this.#closed) return
-    this.end()
+    this.drain()
+    for (const splitter of this.#splitters) splitter.flush()
+    clearTimeout(this.#timer)
+    this.#timer = undefined
     this.#closed = true
     for (const fd of this.#fds) fs.closeSync(fd)
     this.#fds = []
     // Our own pipes never end by themselves (we hold a writer).
     for (const socket of this.#left) socket.destroy()
     for (const fifo of this.paths) fs.rmSync(fifo, {force: true})
+  }
+
+  #adopt(blocks: BlockOutput[]): void {
+    if (blocks.length === 0) return
+    if (this.#blocks.length === 0) {
+      this.#interval = firstPollMs
+      this.#schedule()
+    }
+    this.#blocks.push(...blocks)
+  }
+
+  #pass(index: number): void {
+    const block = this.#blocks[this.#passed[index] as number]
+    // A marker with no block expected cannot come from this shell's blocks.
+    if (!block) return
+    this.#passed[index] = (this.#passed[index] as number) + 1
   }
 
   #schedule(): void {
@@ -154,4 +220,9 @@ export class ShellOutput {
       this.#schedule()
     }, this.#interval)
   }
+}
+
+/** Make named pipes only this user may open; false when mkfifo fails. */
+export function makeFifos(paths: readonly string[]): boolean {
+  return spawnSync('mkfifo', ['-m', '600', ...paths], {stdio: 'ignore'}).status === 0
 }

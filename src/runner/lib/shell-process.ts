@@ -1,4 +1,6 @@
 import {spawn} from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import type {ChildProcess} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
 import {setTimeout as sleep} from 'node:timers/promises'
@@ -6,8 +8,10 @@ import {trackGroup, untrackGroup} from '../../process/index.js'
 import {MarkedStream} from './marked-stream.js'
 import {hostPidOf} from './shell-children.js'
 import {bashQuote} from './shell-driver.js'
-import {ShellOutput} from './shell-output.js'
+import {makeFifos, ShellOutput} from './shell-output.js'
+import type {BlockOutput} from './shell-output.js'
 import type {Sandbox} from './sandbox.js'
+import {bwrapStarted} from './sandbox-error.js'
 
 /** A line the shell wrote after the marker: `KIND FIELD...<TAB>PWD`. */
 export interface ShellReply {
@@ -22,10 +26,12 @@ export interface OutputSinks {
 }
 
 /** The one place the learner's shell is started: inside the sandbox
- * (under bubblewrap when it isolates), in a process group of its own. */
+ * (under bubblewrap when it isolates, which reports on descriptor 3 whether
+ * it started the shell), in a process group of its own. */
 function startBash(sandbox: Sandbox, env: Record<string, string>): ChildProcess {
-  const plan = sandbox.command(['bash', '--noprofile', '--norc', '-s'], {env})
-  return spawn(plan.file, plan.args, {cwd: plan.cwd, env: plan.env, detached: true, stdio: ['pipe', 'pipe', 'pipe']})
+  const bwrap = sandbox.mode === 'bwrap'
+  const plan = sandbox.command(['bash', '--noprofile', '--norc', '-s'], {env, ...(bwrap ? {statusFd: 3} : {})})
+  return spawn(plan.file, plan.args, {cwd: plan.cwd, env: plan.env, detached: true, stdio: bwrap ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe']})
 }
 
 /**
@@ -34,7 +40,8 @@ function startBash(sandbox: Sandbox, env: Record<string, string>): ChildProcess 
  * shell-output.ts), read when a block ends; what the process prints
  * outside them (bubblewrap's own errors, a state that did not load) and
  * output with no block running (a job left in the background) goes to
- * `stray`.
+ * `stray`. When a block's reply says the shell holds (the block changed
+ * `$!`), the shell runs nothing more until release().
  */
 export class ShellProcess {
   readonly child: ChildProcess
@@ -42,10 +49,15 @@ export class ShellProcess {
   pid: number
   readonly marker: string
   readonly exited: Promise<{code: number | null; signal: string | null}>
+  /** Resolves once the process and its pipes closed. */
+  readonly closed: Promise<void>
+  /** What bubblewrap reported on its status descriptor (mode bwrap). */
+  #status: string | undefined
   readonly #replies: ShellReplies
   #output: ShellOutput
   readonly #dir: string
   readonly #merged: boolean
+  readonly #hold: {path: string; fd: number}
   #ended = false
   readonly #stray: (chunk: Buffer) => void
 
@@ -56,15 +68,22 @@ export class ShellProcess {
     this.#dir = pipes.dir
     this.#merged = pipes.merged
     this.#stray = stray
-    const output = ShellOutput.create(pipes.dir, pipes.merged, stray)
-    if (!output) throw new Error(`could not make the shell's output pipes in ${pipes.dir} (mkfifo)`)
+    const output = ShellOutput.create(pipes.dir, pipes.merged, this.marker, stray)
+    const hold = path.join(pipes.dir, `hold-${nonce}.fifo`)
+    if (!output || !makeFifos([hold])) {
+      output?.close()
+      throw new Error(`could not make the shell's pipes in ${pipes.dir} (mkfifo)`)
+    }
     this.#output = output
+    // Read and write, as the output pipes: writing never waits for the shell.
+    this.#hold = {path: hold, fd: fs.openSync(hold, fs.constants.O_RDWR | fs.constants.O_NONBLOCK)}
     const [out = '', err = out] = output.paths
-    this.child = startBash(sandbox, {...env, __DV_MARK: nonce, __DV_OUT: out, __DV_ERR: err})
+    this.child = startBash(sandbox, {...env, __DV_MARK: nonce, __DV_OUT: out, __DV_ERR: err, __DV_HOLD: hold})
     if (this.child.pid === undefined) {
       // The 'error' event follows; without a listener it would crash the process.
       this.child.once('error', () => undefined)
       output.close()
+      this.#closeHold()
       throw new Error('could not start bash: is it on PATH?')
     }
     this.pid = this.child.pid
@@ -77,6 +96,12 @@ export class ShellProcess {
       marker: (reply) => this.#replies.push(parseReply(reply ?? ''))
     })
     this.child.stdout?.on('data', (chunk: Buffer) => replies.push(chunk))
+    const status = this.child.stdio[3]
+    if (status) {
+      this.#status = ''
+      status.on('data', (chunk: Buffer) => (this.#status += chunk.toString()))
+      status.on('error', () => undefined)
+    }
     this.child.stderr?.on('data', stray)
     this.exited = new Promise((resolve) => {
       this.child.once('exit', (code, signal) => {
@@ -89,7 +114,18 @@ export class ShellProcess {
         resolve({code: null, signal: null})
       })
     })
-    this.child.once('close', () => this.#end(replies))
+    this.closed = new Promise((resolve) =>
+      this.child.once('close', () => {
+        this.#end(replies)
+        resolve()
+      })
+    )
+  }
+
+  /** After `closed`: bubblewrap ended without starting the shell (its
+   * status never said the command started). False without bubblewrap. */
+  get sandboxFailed(): boolean {
+    return this.#status !== undefined && !bwrapStarted(this.#status)
   }
 
   /** True until the process has exited. */
@@ -97,20 +133,30 @@ export class ShellProcess {
     return this.child.exitCode === null && this.child.signalCode === null
   }
 
-  /** A block starts: what it prints goes to `sinks` (stdout, then stderr
-   * unless merged) until endBlock(). */
-  beginBlock(sinks: OutputSinks): void {
-    this.#output.begin(this.#merged ? [sinks.stdout] : [sinks.stdout, sinks.stderr])
+  /** A block was sent: what it prints goes to `sinks` (stdout, then stderr
+   * unless merged), from the end of the block sent before it. */
+  expectBlock(sinks: OutputSinks): BlockOutput {
+    return this.#output.expect(this.#merged ? [sinks.stdout] : [sinks.stdout, sinks.stderr])
   }
 
   /** The block ended: the rest of its output into its sinks. */
-  endBlock(): void {
-    this.#output.end()
+  endBlock(block: BlockOutput): void {
+    this.#output.end(block)
   }
 
-  /** What the block printed so far into its sinks (at a timeout). */
+  /** What the running block printed so far into its sinks (at a timeout). */
   drainOutput(): void {
     this.#output.drain()
+  }
+
+  /** Let a shell that holds go on, after running `line` (bash). */
+  release(line = ':'): void {
+    if (this.#ended) return
+    try {
+      fs.writeSync(this.#hold.fd, `${line}\n`)
+    } catch {
+      // The shell is gone: nothing waits.
+    }
   }
 
   send(line: string): void {
@@ -126,15 +172,18 @@ export class ShellProcess {
   }
 
   /**
-   * Move the shell's stdout and stderr to fresh pipes: a job a block left
-   * running keeps writing to the old ones, whose output then goes to
-   * `stray`, never into a later block's output.
+   * Move the shell's stdout and stderr to fresh pipes, and release it (it
+   * holds): a job a block left running keeps writing to the old ones,
+   * whose output then goes to `stray`, never into a later block's output.
    */
   async leaveJobsBehind(): Promise<boolean> {
-    const next = ShellOutput.create(this.#dir, this.#merged, this.#stray)
-    if (!next) return false
+    const next = ShellOutput.create(this.#dir, this.#merged, this.marker, this.#stray)
+    if (!next) {
+      this.release()
+      return false
+    }
     const [out = '', err = out] = next.paths
-    this.send(`exec >${bashQuote(out)} 2>${this.#merged ? '&1' : bashQuote(err)}; __dv_reply moved\n`)
+    this.release(`__dv_pipes ${bashQuote(out)} ${bashQuote(err)} && __dv_reply moved || __dv_reply stayed`)
     const reply = await this.#replies.next()
     // Moved or not, the old pipes are read as stray from now on.
     this.#output.handOver(next)
@@ -157,7 +206,17 @@ export class ShellProcess {
     this.#ended = true
     replies.flush()
     this.#output.close()
+    this.#closeHold()
     this.#replies.push(null)
+  }
+
+  #closeHold(): void {
+    try {
+      fs.closeSync(this.#hold.fd)
+    } catch {
+      // Closed already.
+    }
+    fs.rmSync(this.#hold.path, {force: true})
   }
 }
 

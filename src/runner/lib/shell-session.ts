@@ -6,6 +6,7 @@ import {asTyped, readCwdFromState, withFinalNewline} from './block-files.js'
 import {commandAtLine, lineNaming} from './block-lines.js'
 import {CappedText} from './capped-text.js'
 import {raceTimeout} from './race-timeout.js'
+import {sandboxStartError} from './sandbox-error.js'
 import {classifyHang} from './classify-hang.js'
 import {applyFileStep} from './file-step.js'
 import type {FileStepInput} from './file-step.js'
@@ -15,6 +16,7 @@ import {childrenOf, programNames, stopProcesses, withDescendants} from './shell-
 import {backgroundScript, bashQuote, driverScript, stepScript} from './shell-driver.js'
 import {ShellProcess} from './shell-process.js'
 import type {ShellReply} from './shell-process.js'
+import type {BlockOutput} from './shell-output.js'
 import type {BackgroundReport, CommandInput, CommandResult, FileStepResult, HangInfo, ShellEnded} from './types.js'
 
 export interface ShellSessionOptions {
@@ -75,6 +77,15 @@ let sessions = 0
  * an activated virtualenv carry for free. The state is written to a file
  * only at chapter ends, for the next session or a snapshot. stdin of the
  * blocks is /dev/null, as nobody types.
+ *
+ * Blocks run one after the other, in the order run() was called. A block
+ * asked for while the one before it still runs, with nothing else asked
+ * for in between, is sent to the shell at once (one block ahead at most):
+ * bash starts it the moment the other ends, as a learner who pastes the
+ * next block at once, and docs-verify reads one block's result while the
+ * next runs. A caller that must see a block's effects before the next
+ * block starts (a file to write, a directory to look at) asks for the next
+ * block after the result.
  */
 export class ShellSession {
   readonly sandbox: Sandbox
@@ -86,15 +97,23 @@ export class ShellSession {
   #forced: Record<string, string>
   #forcedSent = false
   #shell: ShellProcess | undefined
+  /** Foreground blocks sent to #shell so far: the next one's number - 1. */
+  #sentToShell = 0
   #cwd: string
   #count = 0
-  #files: {block: number; ran: number; size: number} | undefined
+  #files: {slots: [number, number]; sizes: [number, number]; ran: number} | undefined
   #queue: Promise<unknown> = Promise.resolve()
+  /** Work asked for and not finished. */
+  #pending = 0
+  /** The last work asked for, and the last block sent: when they are the
+   * same, nothing but blocks already sent waits before a new block. */
+  #lastAsked: object | undefined
+  #lastSent: object | undefined
+  /** Blocks sent to a shell whose result is not read yet, in order. */
+  #inFlight: SentBlock[] = []
   #background: Background[] = []
   /** Children the shell had before any block. */
   #inherited = new Set<number>()
-  /** The shell's `$!` when its children were last looked at. */
-  #lastJob: string | undefined
   /** Jobs that blocks left running (`cmd &`), live until the chapter ends. */
   #leftRunning = new Set<number>()
   #closed = false
@@ -142,7 +161,24 @@ export class ShellSession {
 
   /** Run one block (or start it in the background when `concurrent`). */
   run(command: CommandInput): Promise<CommandResult> {
-    return this.#enqueue(() => (command.concurrent ? this.#startBackground(command) : this.#runForeground(command)))
+    const shell = this.#shell
+    const asked = {}
+    if (!command.concurrent && shell && this.#canSendNow(shell)) {
+      const sent = this.#send(shell, command, asked)
+      return this.#enqueue(() => this.#finish(sent), asked)
+    }
+    return this.#enqueue(async () => {
+      if (command.concurrent) return this.#startBackground(command)
+      return this.#finish(this.#send(await this.#ensureShell(), command, asked))
+    }, asked)
+  }
+
+  /** Whether a block asked for now can go to the shell now: nothing else
+   * waits (or only blocks already sent, one at most), the shell runs and
+   * has the chapter's variables. */
+  #canSendNow(shell: ShellProcess): boolean {
+    if (this.#closed || !shell.alive || !this.#forcedSent) return false
+    return this.#pending === 0 || (this.#lastSent === this.#lastAsked && this.#inFlight.length < 2)
   }
 
   /** Write a file step relative to the current directory (see applyFileStep). */
@@ -174,12 +210,17 @@ export class ShellSession {
     return reports
   }
 
-  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+  #enqueue<T>(work: () => Promise<T>, asked: object = {}): Promise<T> {
+    this.#pending++
+    this.#lastAsked = asked
     const next = this.#queue.then(() => {
       if (this.#closed) throw new Error('ShellSession is closed: create a new session on the sandbox to run more blocks')
       return work()
     })
-    this.#queue = next.catch(() => undefined)
+    this.#queue = next.then(
+      () => this.#pending--,
+      () => this.#pending--
+    )
     return next
   }
 
@@ -212,6 +253,7 @@ export class ShellSession {
     this.#shell?.untrack()
     const shell = new ShellProcess(this.sandbox, {...this.#env, ...this.#forced}, this.#strayLog(), {dir: this.#blocks, merged: this.#options.mergeStreams === true})
     this.#shell = shell
+    this.#sentToShell = 0
     // The state a shell that ended in a block saved is newer than the chapter's.
     const state = fs.existsSync(this.#exitState) ? this.#exitState : fs.existsSync(this.stateFile) ? this.stateFile : undefined
     const lines = [`. ${bashQuote(path.join(this.#blocks, 'driver.sh'))}`]
@@ -225,7 +267,9 @@ export class ShellSession {
     const reply = await this.#control(shell)
     if (reply?.kind !== 'ready') {
       await this.#kill(shell)
+      await raceTimeout(shell.closed, 2000, undefined)
       const said = this.#strayTail()
+      if (shell.sandboxFailed) throw sandboxStartError("the learner's shell", said, this.sandbox.root)
       throw new Error(`the shell did not start (bash ${reply === null ? 'ended' : 'did not answer'})${state ? `; state file ${state}` : ''}${said ? `; it printed: ${said}` : ''}`)
     }
     if (state === this.#exitState) fs.rmSync(this.#exitState, {force: true})
@@ -234,7 +278,6 @@ export class ShellSession {
     // What the shell runs from the start (the sandbox's network bridges) is
     // no block's job.
     this.#inherited = new Set(childrenOf(shell.pid))
-    this.#lastJob = undefined
     return shell
   }
 
@@ -259,23 +302,27 @@ export class ShellSession {
   }
 
   /**
-   * Put a foreground block in the one file the shell sources blocks from,
-   * through an open descriptor, padded with newlines over what a longer
-   * block left: creating, or truncating, a file per block waits for the
-   * journal on a busy ext4 (milliseconds). Every block also goes to ran.sh,
-   * so a kept sandbox shows what ran.
+   * Put a foreground block in its file (block-0.sh or block-1.sh, see
+   * stepScript) through an open descriptor, padded with newlines over what
+   * a longer block left: creating, or truncating, a file per block waits
+   * for the journal on a busy ext4 (milliseconds). Two files, so the next
+   * block is written while one runs. Every block also goes to ran.sh, so a
+   * kept sandbox shows what ran.
    */
-  #writeBlock(id: string, text: string): void {
+  #writeBlock(id: string, text: string, seq: number): string {
+    const slot = seq % 2
     this.#files ??= {
-      block: fs.openSync(path.join(this.#blocks, 'block.sh'), 'w'),
-      ran: fs.openSync(path.join(this.#blocks, 'ran.sh'), 'a'),
-      size: 0
+      slots: [fs.openSync(path.join(this.#blocks, 'block-0.sh'), 'w'), fs.openSync(path.join(this.#blocks, 'block-1.sh'), 'w')],
+      sizes: [0, 0],
+      ran: fs.openSync(path.join(this.#blocks, 'ran.sh'), 'a')
     }
     const bytes = Buffer.from(text)
-    const padded = bytes.length >= this.#files.size ? bytes : Buffer.concat([bytes, Buffer.alloc(this.#files.size - bytes.length, '\n')])
-    fs.writeSync(this.#files.block, padded, 0, padded.length, 0)
-    this.#files.size = padded.length
+    const size = this.#files.sizes[slot] as number
+    const padded = bytes.length >= size ? bytes : Buffer.concat([bytes, Buffer.alloc(size - bytes.length, '\n')])
+    fs.writeSync(this.#files.slots[slot] as number, padded, 0, padded.length, 0)
+    this.#files.sizes[slot] = padded.length
     fs.writeSync(this.#files.ran, `# ${id}\n${text}`)
+    return path.join(this.#blocks, `block-${slot}.sh`)
   }
 
   /** Children of the shell that are not concurrent steps or known jobs. */
@@ -313,29 +360,55 @@ export class ShellSession {
     }
   }
 
-  async #runForeground(command: CommandInput): Promise<CommandResult> {
-    const shell = await this.#ensureShell()
-    const file = path.join(this.#blocks, 'block.sh')
-    this.#writeBlock(command.id, withFinalNewline(command.text))
+  /** Send a foreground block to `shell`: its file, where its output goes,
+   * its command line. Synchronous: blocks reach the shell in the order
+   * they were asked for. */
+  #send(shell: ShellProcess, command: CommandInput, asked: object): SentBlock {
+    const seq = ++this.#sentToShell
+    const file = this.#writeBlock(command.id, withFinalNewline(command.text), seq)
     const cap = this.#options.maxOutputBytes ?? 1 << 20
-    const stdout = new CappedText(cap)
-    const stderr = new CappedText(cap)
-    const output = new CappedText(cap)
-    // After a timeout, what the dying processes print ("Terminated") is our
-    // doing, not the learner's output.
-    let frozen = false
+    const sent: SentBlock = {command, asked, shell, seq, file, stdout: new CappedText(cap), stderr: new CappedText(cap), output: new CappedText(cap), frozen: false, lost: false}
     const collect = (target: CappedText) => (chunk: Buffer) => {
-      if (frozen) return
+      if (sent.frozen) return
       target.push(chunk)
-      output.push(chunk)
+      sent.output.push(chunk)
     }
-    const started = Date.now()
-    shell.beginBlock({stdout: collect(stdout), stderr: collect(stderr)})
+    sent.place = shell.expectBlock({stdout: collect(sent.stdout), stderr: collect(sent.stderr)})
     shell.send('. "$__dv_S"\n')
-    const finished = shell.reply()
+    this.#inFlight.push(sent)
+    this.#lastSent = asked
+    return sent
+  }
+
+  /** Wait for a sent block to end (or time out) and read its result. */
+  async #finish(first: SentBlock): Promise<CommandResult> {
+    let sent = first
+    if (sent.lost) {
+      // The shell ended in the block before, without reading this one.
+      this.#inFlight = this.#inFlight.filter((other) => other !== sent)
+      sent = this.#send(await this.#ensureShell(), sent.command, sent.asked)
+    }
+    try {
+      return await this.#readResult(sent)
+    } finally {
+      this.#inFlight = this.#inFlight.filter((other) => other !== sent)
+    }
+  }
+
+  async #readResult(sent: SentBlock): Promise<CommandResult> {
+    const {command, shell, file, output} = sent
+    const started = Date.now()
+    let replied: ShellReply | null | undefined
+    const finished = shell.reply().then((reply) => (replied = reply))
 
     const timeoutMs = command.timeoutMs ?? this.#options.defaultTimeoutMs ?? 300_000
-    const first = await raceTimeout(finished, timeoutMs, 'timeout' as const)
+    let first = await raceTimeout(finished, timeoutMs, 'timeout' as const)
+    if (first === 'timeout') {
+      // A reply read in the same turn of the event loop as the timer is
+      // not a hang: the next block may already run, and must not be hit.
+      await new Promise((resolve) => setImmediate(resolve))
+      if (replied !== undefined) first = replied
+    }
 
     let end: BlockEnd | null
     let hang: HangInfo | undefined
@@ -344,14 +417,23 @@ export class ShellSession {
     if (first === 'timeout') {
       // What the block printed until now says why it hangs (a prompt).
       shell.drainOutput()
-      frozen = true
-      const stopped = await this.#stopHungBlock(shell, command, output, finished)
+      sent.frozen = true
+      const stopped = await this.#stopHungBlock(sent, finished)
       ;({end, hang, ended} = stopped)
       killSignal = stopped.signal
     } else {
       end = blockEnd(first)
     }
-    shell.endBlock()
+    if (sent.place) shell.endBlock(sent.place)
+    if (end && end.seq !== String(sent.seq)) {
+      throw new Error(`the shell answered for block ${end.seq} where block ${sent.seq} (${command.id}) was expected: docs-verify's runner lost count`)
+    }
+    if (end?.kind !== 'done' && this.#inFlight.some((other) => other !== sent)) {
+      // The shell ended in this block: the block sent after it never ran,
+      // and is sent again, in its turn; nothing goes ahead of it meanwhile.
+      for (const other of this.#inFlight) if (other !== sent) other.lost = true
+      this.#lastSent = undefined
+    }
     if (first !== 'timeout' && end?.kind === 'exit') {
       await shell.exited
       ended = this.#endedByExit(command, end)
@@ -372,8 +454,8 @@ export class ShellSession {
       exitCode: hang ? null : end ? end.code : ((await shell.exited).code ?? null),
       signal: hang ? killSignal : null,
       output: shown(output.text()),
-      stdout: shown(stdout.text()),
-      stderr: shown(stderr.text()),
+      stdout: shown(sent.stdout.text()),
+      stderr: shown(sent.stderr.text()),
       durationMs: Date.now() - started,
       timedOut: hang !== undefined,
       truncated: output.truncated
@@ -392,15 +474,16 @@ export class ShellSession {
       result.exitCode = failure.status
     }
     if (ended) result.shellEnded = ended
-    // No new `$!` after a block that ended: no job it left (one /proc read less per block).
-    const sameJobs = end !== null && !hang && end.lastJob !== undefined && end.lastJob === this.#lastJob
-    this.#lastJob = hang ? undefined : end?.lastJob
-    if (shell.alive && !sameJobs) {
+    // The block changed `$!` (it may have left a job running): the shell
+    // holds until its children are looked at, before the next block starts.
+    if (end?.holds && shell.alive) {
       const left = this.#newChildren(shell).filter((pid) => isAlive(pid))
       for (const pid of left) this.#leftRunning.add(pid)
       if (left.length > 0) {
         result.leftRunning = left
         await shell.leaveJobsBehind()
+      } else {
+        shell.release()
       }
     }
     return result
@@ -435,18 +518,16 @@ export class ShellSession {
    * when the shell itself does not come back is it ended too; its EXIT trap
    * then saves the state if it still can.
    */
-  async #stopHungBlock(
-    shell: ShellProcess,
-    command: CommandInput,
-    output: CappedText,
-    finished: Promise<ShellReply | null>
-  ): Promise<{end: BlockEnd | null; hang: HangInfo; signal: string; ended?: ShellEnded}> {
+  async #stopHungBlock(sent: SentBlock, finished: Promise<ShellReply | null>): Promise<{end: BlockEnd | null; hang: HangInfo; signal: string; ended?: ShellEnded}> {
+    const {shell, command, output} = sent
     const grace = this.#options.killGraceMs ?? 1000
     const block = withDescendants(this.#newChildren(shell))
     // `exec server` makes the shell's own process the hung command.
     const hang = classifyHang({output: output.end(4000), pids: [shell.pid, ...block], line: 1, command: ''})
     const programs = programNames([shell.pid, ...block]).filter((name) => name !== 'bash')
     try {
+      // The trap unwinds the block the abort file names, and no other.
+      fs.writeFileSync(path.join(this.#blocks, 'abort'), `${sent.seq}\n`)
       process.kill(shell.pid, 'SIGUSR1')
     } catch {
       // Already gone.
@@ -554,7 +635,7 @@ export class ShellSession {
   }
 
   async #quit(): Promise<void> {
-    if (this.#files) for (const fd of [this.#files.block, this.#files.ran]) fs.closeSync(fd)
+    if (this.#files) for (const fd of [...this.#files.slots, this.#files.ran]) fs.closeSync(fd)
     this.#files = undefined
     const shell = this.#shell
     this.#shell = undefined
@@ -570,9 +651,32 @@ export class ShellSession {
   }
 }
 
+/** A foreground block sent to a shell. */
+interface SentBlock {
+  command: CommandInput
+  /** Its place among the work asked of the session. */
+  asked: object
+  shell: ShellProcess
+  /** Its number in that shell, from 1 (its file, the abort file, the reply). */
+  seq: number
+  /** The file bash sources it from. */
+  file: string
+  place?: BlockOutput
+  stdout: CappedText
+  stderr: CappedText
+  output: CappedText
+  /** After a timeout, what the dying processes print ("Terminated") is our
+   * doing, not the learner's output. */
+  frozen: boolean
+  /** The shell ended before it read the block: send it again to the next. */
+  lost: boolean
+}
+
 /** How a block ended, read from the shell's reply. */
 interface BlockEnd {
   kind: 'done' | 'exit'
+  /** The block's number in its shell. */
+  seq: string
   /** The block's status: its first failure's, the `exit` status, or 0. */
   code: number
   failure?: {line: number; status: number}
@@ -580,16 +684,15 @@ interface BlockEnd {
   line: number
   /** What sourcing the block returned (2 for a syntax error). */
   sourced: number
-  /** The shell's `$!` after the block (`-`: none yet), when it said. */
-  lastJob?: string
+  /** The block changed `$!`: the shell waits for release(). */
+  holds: boolean
   pwd: string
 }
 
 function blockEnd(reply: ShellReply | null): BlockEnd | null {
   if (reply === null || (reply.kind !== 'done' && reply.kind !== 'exit')) return null
-  const [, code = '0', failStatus = '-', failLine = '-', line = '0', sourced = '0', lastJob] = reply.fields
-  const end: BlockEnd = {kind: reply.kind, code: Number(code), line: Number(line), sourced: Number(sourced), pwd: reply.pwd}
-  if (lastJob !== undefined) end.lastJob = lastJob
+  const [seq = '', code = '0', failStatus = '-', failLine = '-', line = '0', sourced = '0', holds] = reply.fields
+  const end: BlockEnd = {kind: reply.kind, seq, code: Number(code), line: Number(line), sourced: Number(sourced), holds: holds === '1', pwd: reply.pwd}
   if (failLine !== '-' && failStatus !== '-') end.failure = {line: Number(failLine), status: Number(failStatus)}
   return end
 }

@@ -37,6 +37,8 @@ export interface ChainOptions {
   /** Called after each link that passed, to save a snapshot. */
   save?: (sandbox: Sandbox, index: number) => Promise<void>
   onStepStarted?: (step: PreparedStep) => void | Promise<void>
+  /** Each step starts only after onStepStarted returned (see ChapterRun). */
+  stepByStep?: boolean
   onStepFinished?: (report: StepReport) => void
   onChapterFinished?: (report: ChapterReport) => void
   onSandbox?: (sandbox: Sandbox) => void
@@ -161,6 +163,7 @@ export async function runChain(links: readonly ChainLink[], options: ChainOption
         config: link.config,
         ...(options.timeoutSeconds === undefined ? {} : {timeoutSeconds: options.timeoutSeconds}),
         ...(options.onStepStarted ? {onStepStarted: options.onStepStarted} : {}),
+        ...(options.stepByStep ? {stepByStep: true} : {}),
         ...(options.onStepFinished ? {onStepFinished: options.onStepFinished} : {}),
         ...(options.onCompared ? {onCompared: options.onCompared} : {}),
         ...(untrusted === undefined ? {} : {untrusted}),

@@ -20,6 +20,11 @@ export interface ChapterRun {
   /** Default per-step timeout from --timeout (seconds). */
   timeoutSeconds?: number
   onStepStarted?: (step: PreparedStep) => void | Promise<void>
+  /** Each step starts only after onStepStarted returned (the learner's
+   * --step replay). Otherwise the next block may start while the one
+   * before it is read and reported, when nothing lies between them that
+   * must see the first block's effects (see nextToSendAhead). */
+  stepByStep?: boolean
   onStepFinished?: (report: StepReport) => void
   /** Checks of effects after the steps (bucket contents, Git remote). */
   checkEffects?: (prepared: PreparedChapter, results: ReadonlyMap<string, CommandResult>) => Promise<CheckReport[]>
@@ -68,14 +73,57 @@ function announcedFailure(step: CommandStep, config: ChapterConfig): string | un
   return undefined
 }
 
-async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: ChapterRun): Promise<{report: StepReport; result: CommandResult; failureExpected: boolean}> {
-  let timeoutMs = stepTimeoutMs(run.config, step)
+/** A command step asked of its terminal, its result still to come. */
+interface StartedCommand {
+  terminal: ShellSession
+  timeoutMs: number
+  result: Promise<CommandResult>
+}
+
+function commandTimeoutMs(step: CommandStep, run: ChapterRun): number {
   const configured = run.config.timeouts?.default !== undefined || run.config.timeouts?.steps !== undefined
-  if (run.timeoutSeconds !== undefined && !configured) timeoutMs = run.timeoutSeconds * 1000
+  return run.timeoutSeconds !== undefined && !configured ? run.timeoutSeconds * 1000 : stepTimeoutMs(run.config, step)
+}
+
+async function startCommandStep(prepared: PreparedStep, step: CommandStep, run: ChapterRun): Promise<StartedCommand> {
+  const timeoutMs = commandTimeoutMs(step, run)
   // Someone else's command runs in their directory: a `git clone` there
   // must not leave a nested repository in the learner's project.
   const terminal = step.someoneElse && run.someoneElse ? await run.someoneElse(prepared.text) : run.session
-  const result = await terminal.run({id: step.id, text: prepared.text, timeoutMs, ...(step.concurrent ? {concurrent: true} : {})})
+  const result = terminal.run({id: step.id, text: prepared.text, timeoutMs, ...(step.concurrent ? {concurrent: true} : {})})
+  // Read in its turn, maybe after the block before it: a failure must not
+  // count as unhandled in between.
+  result.catch(() => undefined)
+  return {terminal, timeoutMs, result}
+}
+
+/** A block in the learner's terminal, in the foreground. */
+function inLearnersTerminal(step: CommandStep, run: ChapterRun): boolean {
+  return !step.concurrent && !(step.someoneElse && run.someoneElse)
+}
+
+/**
+ * The command step that may be sent to the learner's terminal while
+ * `index` (a foreground block there) runs: the next command, when only
+ * expected outputs lie between (they compare what the block printed, never
+ * the state it left). A file to write, a tree to look at, someone else's
+ * terminal or a second terminal must see the state the block left: the
+ * next block waits for them.
+ */
+function nextToSendAhead(steps: readonly PreparedStep[], index: number, run: ChapterRun): PreparedStep | undefined {
+  const current = steps[index]?.step
+  if (run.stepByStep || current?.kind !== 'command' || !inLearnersTerminal(current, run)) return undefined
+  for (const later of steps.slice(index + 1)) {
+    const {step} = later
+    if (step.kind === 'expect' && step.target !== 'tree') continue
+    return step.kind === 'command' && inLearnersTerminal(step, run) ? later : undefined
+  }
+  return undefined
+}
+
+async function runCommandStep(prepared: PreparedStep, step: CommandStep, run: ChapterRun, started: StartedCommand): Promise<{report: StepReport; result: CommandResult; failureExpected: boolean}> {
+  const {terminal, timeoutMs} = started
+  const result = await started.result
   const notes = [...standInNotes(prepared), ...step.notes]
   if (terminal !== run.session) notes.push(`ran in ${terminal.cwd}, a directory of its own: someone else runs it, not in the learner's project`)
   if (result.shellEnded) notes.push(result.shellEnded.message)
@@ -248,13 +296,19 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
   const started = Date.now()
   const steps: StepReport[] = []
   const commands = new Map<string, CommandRun>()
+  /** Blocks sent to the terminal before their turn (nextToSendAhead). */
+  const sentAhead = new Map<string, StartedCommand>()
   let untrusted = run.untrusted
-  for (const current of prepared.steps) {
+  for (const [index, current] of prepared.steps.entries()) {
     await run.onStepStarted?.(current)
     let report: StepReport
     const {step} = current
     if (step.kind === 'command') {
-      const done = await runCommandStep(current, step, run)
+      const started = sentAhead.get(step.id) ?? (await startCommandStep(current, step, run))
+      sentAhead.delete(step.id)
+      const next = nextToSendAhead(prepared.steps, index, run)
+      if (next?.step.kind === 'command') sentAhead.set(next.step.id, await startCommandStep(next, next.step, run))
+      const done = await runCommandStep(current, step, run, started)
       commands.set(step.id, {prepared: current, result: done.result, failureExpected: done.failureExpected})
       report = done.report
     } else if (step.kind === 'file') {

@@ -48,6 +48,10 @@ export interface VerifyRequest {
   /** Rewrite the expected-output blocks that differ, from a trustworthy run. */
   update?: boolean
   timeoutSeconds?: number
+  /** Each step starts only after onStepStarted returned: the learner's
+   * --step replay. Otherwise a block may start while the one before it is
+   * reported. */
+  stepByStep?: boolean
   /** Default: the configuration's sandbox.mode, else auto. */
   sandbox?: RequestedSandboxMode
   cloud: CloudRequest
@@ -167,6 +171,7 @@ export async function verifyChapters(request: VerifyRequest, events: VerifyEvent
           }
         : {}),
       ...(events.onStepStarted ? {onStepStarted: events.onStepStarted} : {}),
+      ...(request.stepByStep ? {stepByStep: true} : {}),
       ...(events.onStepFinished ? {onStepFinished: events.onStepFinished} : {}),
       ...(events.onChapterFinished ? {onChapterFinished: events.onChapterFinished} : {}),
       onSandbox: (sandbox) => {

@@ -36,6 +36,7 @@ export async function runCommand(chapters: readonly Chapter[], options: VerifyOp
         ...(shard === undefined ? {} : {shard}),
         jobs: options.jobs,
         keep,
+        ...(options.step ? {stepByStep: true} : {}),
         cache: !options.noCache,
         update: options.update,
         ...(options.timeout === undefined ? {} : {timeoutSeconds: options.timeout}),
