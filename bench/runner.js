@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Runner overhead: blocks sent one by one to the session's persistent shell
-// against the same commands as ONE plain bash script, measured in the same
-// run: a warm-up round not counted, then rounds that alternate which runs
-// first, compared per round (the machine is shared and noisy). The shell's
-// start is counted once per chain and reported on its own row; the plain
-// script's bash start is taken off its time the same way.
+// Runner overhead: blocks sent to the session's persistent shell as the
+// chapter runner sends them, against the same commands as ONE plain bash
+// script, measured in the same run: a warm-up round not counted, then
+// rounds in which the two take turns every 30 blocks, compared per round
+// (the machine is shared and noisy). The shell's start is counted once per
+// chain and reported on its own row; the plain script's bash start is not
+// in its time either.
 // Build first: npx tsc -p tsconfig.build.json
 //
 //   node bench/runner.js
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 import os from 'node:os'
 import path from 'node:path'
@@ -58,59 +59,130 @@ function cpuOfTimes(output) {
   return values.slice(-4).reduce((sum, value) => sum + value, 0)
 }
 
-/** One plain bash running all blocks as one script, less bash's own start.
- * In a session of its own, as a terminal's shell and the session's shell
- * are: Linux schedules each session as a group (autogroup), and a bash in
- * the benchmark's own group competes with whatever else that group ran. */
-function plainMs(sandbox, blocks, dir) {
-  const script = [`mkdir -p ${dir} && cd ${dir}`, ...blocks, 'times'].join('\n')
-  const options = {cwd: sandbox.paths.work, env: sandbox.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true}
-  let start = process.hrtime.bigint()
-  spawnSync('bash', ['--noprofile', '--norc', '-c', ':'], options)
-  const startup = elapsedMs(start)
-  start = process.hrtime.bigint()
-  const plain = spawnSync('bash', ['--noprofile', '--norc', '-c', script], options)
-  const total = elapsedMs(start)
-  if (plain.status !== 0) throw new Error(`plain script failed: ${plain.stderr}`)
-  return {ms: Math.max(total - startup, 0), cpuMs: cpuOfTimes(plain.stdout.toString())}
+/** Blocks per turn: plain bash and the session take turns every this many. */
+const chunkSize = 30
+
+/**
+ * One plain bash running all blocks as one script, in a session of its own
+ * as a terminal's shell and the session's shell are (Linux schedules each
+ * session as a group, autogroup: a bash in the benchmark's own group would
+ * compete with whatever else that group ran). Before each chunk of blocks
+ * it waits for a line on its stdin; it times each chunk itself
+ * (EPOCHREALTIME) and says so on its stdout after a marker.
+ */
+class PlainBash {
+  static #mark = '\x1eplain-chunk '
+
+  constructor(sandbox, setup, chunks, dir) {
+    const lines = [`mkdir -p ${dir} && cd ${dir}`, setup]
+    for (const chunk of chunks) {
+      lines.push('read -r __bench_go', '__bench_t0=$EPOCHREALTIME', '{', ...chunk, '} </dev/null', `printf '${PlainBash.#mark.replace('\x1e', '\\036')}%s %s\\n' "$__bench_t0" "$EPOCHREALTIME"`)
+    }
+    lines.push('read -r __bench_go', 'times')
+    this.child = spawn('bash', ['--noprofile', '--norc', '-c', lines.join('\n')], {cwd: sandbox.paths.work, env: sandbox.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true})
+    this.output = ''
+    this.stderr = ''
+    this.exited = new Promise((resolve) => this.child.once('close', resolve))
+    this.child.stdout.on('data', (chunk) => {
+      this.output += chunk.toString()
+      this.#wake?.()
+    })
+    this.child.stderr.on('data', (chunk) => (this.stderr += chunk.toString()))
+    this.chunks = 0
+  }
+
+  #wake
+
+  /** Run the next chunk; its time in ms as bash measured it. */
+  async chunk() {
+    const wanted = ++this.chunks
+    this.child.stdin.write('\n')
+    for (;;) {
+      const times = [...this.output.matchAll(new RegExp(`${PlainBash.#mark}([\\d.]+) ([\\d.]+)\\n`, 'g'))]
+      if (times.length >= wanted) {
+        const [, t0, t1] = times[wanted - 1]
+        return (Number(t1) - Number(t0)) * 1000
+      }
+      if (this.child.exitCode !== null) throw new Error(`plain script ended (${this.child.exitCode}): ${this.stderr.slice(-500)}`)
+      await Promise.race([new Promise((resolve) => (this.#wake = resolve)), this.exited])
+    }
+  }
+
+  /** Let it print `times` and end; its CPU (the shell and its commands). */
+  async end() {
+    this.child.stdin.end('\n')
+    await this.exited
+    return cpuOfTimes(this.output)
+  }
 }
 
 /** The same blocks through a session: the first (setup) block starts the
- * shell and is timed apart. CPU: the shell's and its commands' (bash's
- * `times`, less what the setup used) plus docs-verify's own. */
-async function sessionMs(ShellSession, sandbox, blocks, dir) {
-  // As docs-verify runs chapters: one stream, in the order a terminal shows.
-  const session = new ShellSession(sandbox, {mergeStreams: true})
-  try {
+ * shell and is timed apart. Each next block is asked for before the
+ * result of the one before it is read, as the chapter runner asks for a
+ * block that only expected outputs separate from the one before it
+ * (nextToSendAhead in src/verify/lib/run-chapter.ts). */
+class SessionRun {
+  constructor(ShellSession, sandbox) {
+    // As docs-verify runs chapters: one stream, in the order a terminal shows.
+    this.session = new ShellSession(sandbox, {mergeStreams: true})
+    this.ownCpuMs = 0
+  }
+
+  async setup(text) {
     const begin = process.hrtime.bigint()
-    const setup = await session.run({id: 'setup', text: `mkdir -p ${dir} && cd ${dir}\n${blocks[0]}`})
+    const setup = await this.session.run({id: 'setup', text})
     const startMs = elapsedMs(begin)
     if (setup.exitCode !== 0) throw new Error(`setup failed: ${setup.output}`)
-    const setupCpu = cpuOfTimes((await session.run({id: 'times', text: 'times'})).output)
+    this.setupCpu = cpuOfTimes((await this.session.run({id: 'times', text: 'times'})).output)
+    return startMs
+  }
+
+  /** Run a chunk of blocks; its time in ms as docs-verify's caller sees it. */
+  async chunk(blocks) {
     const ownCpu = process.cpuUsage()
     const start = process.hrtime.bigint()
-    for (const [index, text] of blocks.slice(1).entries()) {
-      const result = await session.run({id: `command@${index}`, text})
-      if (result.exitCode !== 0) throw new Error(`block ${index} failed: ${result.output}`)
+    const ask = (index) => {
+      const asked = this.session.run({id: `command@${index}`, text: blocks[index]})
+      asked.catch(() => undefined)
+      return asked
     }
-    const blocksMs = elapsedMs(start)
+    let current = ask(0)
+    for (let index = 0; index < blocks.length; index++) {
+      const next = index + 1 < blocks.length ? ask(index + 1) : undefined
+      const result = await current
+      if (result.exitCode !== 0) throw new Error(`block ${index} failed: ${result.output}`)
+      current = next
+    }
+    const ms = elapsedMs(start)
     const own = process.cpuUsage(ownCpu)
-    const shellCpu = cpuOfTimes((await session.run({id: 'times', text: 'times'})).output) - setupCpu
-    return {blocksMs, startMs, cpuMs: shellCpu + (own.user + own.system) / 1000}
-  } finally {
-    await session.close()
+    this.ownCpuMs += (own.user + own.system) / 1000
+    return ms
+  }
+
+  /** CPU of the shell and its commands since the setup, plus docs-verify's own. */
+  async end() {
+    try {
+      const shellCpu = cpuOfTimes((await this.session.run({id: 'times', text: 'times'})).output) - this.setupCpu
+      return shellCpu + this.ownCpuMs
+    } finally {
+      await this.session.close()
+    }
   }
 }
 
 /**
  * Plain bash and the session on the same blocks, round after round in one
  * fresh sandbox each, after a warm-up round that is not counted (the first
- * git and the page cache). The two alternate which goes first, and the
- * ratio is taken per round, then its median: on a shared machine the load
- * drifts between rounds more than the overhead being measured.
+ * git and the page cache). Within a round the two take turns every
+ * `chunkSize` blocks, each in its own long-lived shell, and which goes
+ * first alternates: on a shared machine the load drifts within seconds by
+ * more than the overhead being measured, and taking turns lets the drift
+ * hit both alike. The ratio is taken per round, then its median.
  */
 async function compare(label, blocks, rounds) {
   const {createSandbox, ShellSession} = await import(path.join(root, 'dist/runner/index.js'))
+  const chunks = []
+  for (let index = 1; index < blocks.length; index += chunkSize) chunks.push(blocks.slice(index, index + chunkSize))
   const session = []
   const plain = []
   const ratios = []
@@ -119,34 +191,39 @@ async function compare(label, blocks, rounds) {
   for (let round = -1; round < rounds; round++) {
     const sandbox = await createSandbox()
     try {
-      let measured
-      let baseline
-      if (round % 2 === 0) {
-        baseline = plainMs(sandbox, blocks, 'plain')
-        measured = await sessionMs(ShellSession, sandbox, blocks, 'session')
-      } else {
-        measured = await sessionMs(ShellSession, sandbox, blocks, 'session')
-        baseline = plainMs(sandbox, blocks, 'plain')
+      const baseline = new PlainBash(sandbox, blocks[0], chunks, 'plain')
+      const measured = new SessionRun(ShellSession, sandbox)
+      const startMs = await measured.setup(`mkdir -p session && cd session\n${blocks[0]}`)
+      let plainMs = 0
+      let sessionMs = 0
+      for (const [index, chunk] of chunks.entries()) {
+        if ((round + index) % 2 === 0) {
+          plainMs += await baseline.chunk()
+          sessionMs += await measured.chunk(chunk)
+        } else {
+          sessionMs += await measured.chunk(chunk)
+          plainMs += await baseline.chunk()
+        }
       }
+      const plainCpu = await baseline.end()
+      const sessionCpu = await measured.end()
       if (round < 0) continue
-      plain.push(baseline.ms)
-      session.push(measured.blocksMs)
-      starts.push(measured.startMs)
-      ratios.push(measured.blocksMs / baseline.ms)
-      cpuRatios.push(measured.cpuMs / baseline.cpuMs)
+      plain.push(plainMs)
+      session.push(sessionMs)
+      starts.push(startMs)
+      ratios.push(sessionMs / plainMs)
+      cpuRatios.push(sessionCpu / plainCpu)
     } finally {
       await sandbox.dispose()
     }
   }
   const count = blocks.length - 1
-  const sessionMedian = median(session)
-  const plainMedian = median(plain)
   return {
     label,
     count,
     rounds,
-    sessionMs: sessionMedian,
-    plainMs: plainMedian,
+    sessionMs: median(session),
+    plainMs: median(plain),
     ratio: median(ratios),
     cpuRatio: median(cpuRatios),
     startMs: median(starts),
