@@ -233,7 +233,7 @@ async function compare(label, blocks, rounds) {
 
 /** @returns {Promise<{name: string, value: number, unit: string, baseline?: number, ratio?: number, floor?: {max?: number, min?: number}}[]>} */
 export async function runRunnerBench(options = {}) {
-  const rounds = options.rounds ?? 5
+  const rounds = options.rounds ?? 7
   const rows = []
   for (const count of [30, 300]) {
     const measured = await compare('trivial blocks that carry state', stateBlocks(count), rounds)
