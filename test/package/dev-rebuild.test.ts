@@ -4,19 +4,20 @@
  * going from does not rebuild under it for nothing. The real `dev` script
  * and bash, in a copy of a checkout's layout; `npm` is a stand-in that
  * records the builds (mocked: the real build is the bundle test's subject).
+ * Each test has a checkout of its own: they pass in any order.
  */
 import {spawnSync} from 'node:child_process'
 import {chmodSync, readFileSync, utimesSync} from 'node:fs'
 import {copyFile, mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {repoRoot} from '../cli/run-cli.js'
 
 let checkout: string
 let builds: string
 
-beforeAll(async () => {
+beforeEach(async () => {
   const work = await mkdtemp(path.join(os.tmpdir(), 'docs-verify-dev-'))
   checkout = path.join(work, 'checkout')
   builds = path.join(work, 'builds.log')
@@ -32,7 +33,7 @@ beforeAll(async () => {
   chmodSync(npm, 0o755)
 })
 
-afterAll(async () => {
+afterEach(async () => {
   await rm(path.dirname(checkout), {recursive: true, force: true})
 })
 
