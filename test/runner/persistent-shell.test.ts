@@ -73,13 +73,31 @@ describe.runIf(ready)('ShellSession: one persistent shell', () => {
   })
 
   it('ends a shell that ignores the interrupt, keeping what it had (its EXIT trap saves the state)', async () => {
+    // A grace long enough for the EXIT trap's save on a loaded machine: cut
+    // by SIGKILL, the state is not kept (the next test).
+    await withSession(
+      async (session) => {
+        const result = await session.run({id: 'command@1', timeoutMs: 800, text: "export SAVED=yes\ntrap '' USR1\nwhile :; do :; done"})
+        expect(result.timedOut).toBe(true)
+        // The shell did not answer: it cannot say which line it was on.
+        expect(result.shellEnded).toMatchObject({how: 'killed', stateKept: true})
+        const next = await session.run({id: 'command@2', text: 'echo "$SAVED"'})
+        expect(next.output).toBe('yes\n')
+      },
+      {killGraceMs: 2000}
+    )
+  })
+
+  it('does not take a state cut short (a shell killed while it saved) for the state it had', async () => {
     await withSession(async (session) => {
-      const result = await session.run({id: 'command@1', timeoutMs: 800, text: "export SAVED=yes\ntrap '' USR1\nwhile :; do :; done"})
-      expect(result.timedOut).toBe(true)
-      // The shell did not answer: it cannot say which line it was on.
-      expect(result.shellEnded).toMatchObject({how: 'killed', stateKept: true})
-      const next = await session.run({id: 'command@2', text: 'echo "$SAVED"'})
-      expect(next.output).toBe('yes\n')
+      const first = await session.run({id: 'command@1', text: 'export KEPT=chapter\necho "$__dv_D"'})
+      await session.saveState()
+      // What a SIGKILL in the middle of the EXIT trap's save leaves: no end line.
+      fs.writeFileSync(path.join(first.output.trim(), 'state-at-exit.sh'), 'export PARTIAL=cut\n')
+      const died = await session.run({id: 'command@2', text: 'export KEPT=later\nkill -9 $$'})
+      expect(died.shellEnded).toMatchObject({how: 'died', stateKept: false})
+      const next = await session.run({id: 'command@3', text: 'echo "${PARTIAL-none} $KEPT"'})
+      expect(next.output).toBe('none chapter\n')
     })
   })
 

@@ -1,3 +1,19 @@
+import fs from 'node:fs'
+
+/** The last line of a whole state file: a shell killed while it saved its
+ * state (SIGKILL after the grace) leaves a file without it, which must not
+ * pass for the state it had. */
+export const stateEndLine = '# docs-verify: end of the shell state'
+
+/** Whether `file` holds a whole saved state (see stateEndLine). */
+export function isWholeState(file: string): boolean {
+  try {
+    return fs.readFileSync(file, 'utf8').endsWith(`${stateEndLine}\n`)
+  } catch {
+    return false
+  }
+}
+
 /**
  * The bash side of the learner's terminal: ONE bash process per session
  * reads short command lines on its stdin (a pipe from docs-verify; nobody
@@ -156,7 +172,7 @@ __dv_dump() {
     alias -p
     printf 'cd -- %q 2>/dev/null || cd -- %q\n' "$PWD" "$__dv_work"
     [[ -n ${'$'}{OLDPWD-} ]] && printf 'OLDPWD=%q\n' "$OLDPWD"
-    :
+    echo "${stateEndLine}"
   } > "$1"
 }
 

@@ -13,7 +13,7 @@ import type {FileStepInput} from './file-step.js'
 import {isAlive, stopGroup} from '../../process/index.js'
 import type {Sandbox} from './sandbox.js'
 import {childrenOf, programNames, stopProcesses, withDescendants} from './shell-children.js'
-import {backgroundScript, bashQuote, driverScript, stepScript} from './shell-driver.js'
+import {backgroundScript, bashQuote, driverScript, isWholeState, stepScript} from './shell-driver.js'
 import {ShellProcess} from './shell-process.js'
 import type {ShellReply} from './shell-process.js'
 import type {BlockOutput} from './shell-output.js'
@@ -255,7 +255,7 @@ export class ShellSession {
     this.#shell = shell
     this.#sentToShell = 0
     // The state a shell that ended in a block saved is newer than the chapter's.
-    const state = fs.existsSync(this.#exitState) ? this.#exitState : fs.existsSync(this.stateFile) ? this.stateFile : undefined
+    const state = isWholeState(this.#exitState) ? this.#exitState : fs.existsSync(this.stateFile) ? this.stateFile : undefined
     const lines = [`. ${bashQuote(path.join(this.#blocks, 'driver.sh'))}`]
     // Sourced at the top level: `declare` in a function would make locals.
     // The network's variables belong to this run (the sandbox's gate listens
@@ -272,7 +272,7 @@ export class ShellSession {
       if (shell.sandboxFailed) throw sandboxStartError("the learner's shell", said, this.sandbox.root)
       throw new Error(`the shell did not start (bash ${reply === null ? 'ended' : 'did not answer'})${state ? `; state file ${state}` : ''}${said ? `; it printed: ${said}` : ''}`)
     }
-    if (state === this.#exitState) fs.rmSync(this.#exitState, {force: true})
+    fs.rmSync(this.#exitState, {force: true})
     this.#noteCwd(reply.pwd)
     shell.locate(Number(reply.fields[0]))
     // What the shell runs from the start (the sandbox's network bridges) is
@@ -439,7 +439,7 @@ export class ShellSession {
       ended = this.#endedByExit(command, end)
     } else if (end === null && !ended) {
       const status = await shell.exited
-      const kept = fs.existsSync(this.#exitState)
+      const kept = isWholeState(this.#exitState)
       ended = {
         how: 'died',
         stateKept: kept,
@@ -542,14 +542,14 @@ export class ShellSession {
       // The shell itself is stuck: SIGTERM lets its EXIT trap save the state.
       signal = (await this.#kill(shell, grace)) ?? signal
       reply = await Promise.race([finished, sleep(200).then(() => null)])
-      const kept = fs.existsSync(this.#exitState)
+      const kept = isWholeState(this.#exitState)
       ended = {
         how: 'killed',
         stateKept: kept,
         message: `the shell itself did not stop after the timeout and was ended; the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter: what earlier blocks of this chapter set is lost'}`
       }
     } else if (reply?.kind === 'exit' || reply === null) {
-      const kept = fs.existsSync(this.#exitState)
+      const kept = isWholeState(this.#exitState)
       ended = {how: 'died', stateKept: kept, message: `the hung command was the shell itself (\`exec\`); the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter'}`}
     }
     const end = blockEnd(reply ?? null)
@@ -628,7 +628,7 @@ export class ShellSession {
       const reply = await this.#control(shell)
       if (reply?.kind === 'saved' && fs.existsSync(pending)) fs.renameSync(pending, this.stateFile)
       fs.rmSync(`${pending}.names`, {force: true})
-    } else if (fs.existsSync(this.#exitState)) {
+    } else if (isWholeState(this.#exitState)) {
       // The shell ended in the chapter's last block: its own save is the state.
       fs.renameSync(this.#exitState, this.stateFile)
     }
