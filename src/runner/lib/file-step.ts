@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import {isBelow} from './host-paths.js'
 import {runInSandbox} from './run-in-sandbox.js'
 import type {Sandbox} from './sandbox.js'
 import {SandboxError} from './sandbox-error.js'
@@ -23,9 +24,9 @@ function withFinalNewline(text: string): string {
   return text === '' || text.endsWith('\n') ? text : `${text}\n`
 }
 
+/** `child` is `parent` or lies below it. */
 function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child)
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+  return path.resolve(parent) === path.resolve(child) || isBelow(parent, child)
 }
 
 /** Where a write to `target` really lands: symlinks in the existing part

@@ -137,15 +137,10 @@ __dv_post() {
   __dv_f=
   printf %s "$__dv_mark" >&"$__dv_o"
   [[ $__dv_merge == 1 ]] || printf %s "$__dv_mark" >&"$__dv_e"
-  if [[ ${'$'}{!:--} == "$__dv_job" ]]; then
-    printf '%sdone %s %s %s %s %s %s 0\t%s\n' "$__dv_mark" "$__dv_seq" "${'$'}{__dv_fail_status:-0}" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line" "$__dv_s" "$PWD" >&"$__dv_ctl"
-  else
-    __dv_job=${'$'}{!:--}
-    __dv_reply done "$__dv_seq" "${'$'}{__dv_fail_status:-0}" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line" "$__dv_s" 1
-    __dv_go=
-    read -r __dv_go <&"$__dv_hold"
-    eval "$__dv_go"
-  fi
+  __dv_h=0
+  [[ ${'$'}{!:--} == "$__dv_job" ]] || __dv_h=1 __dv_job=${'$'}{!:--}
+  printf '%sdone %s %s %s %s %s %s %s\t%s\n' "$__dv_mark" "$__dv_seq" "${'$'}{__dv_fail_status:-0}" "${'$'}{__dv_fail_status:--}" "${'$'}{__dv_fail_line:--}" "$__dv_line" "$__dv_s" "$__dv_h" "$PWD" >&"$__dv_ctl"
+  [[ $__dv_h == 0 ]] || { __dv_go=; read -r __dv_go <&"$__dv_hold"; eval "$__dv_go"; }
 }
 
 # The terminal's state as a script: variables (declare -p), functions,

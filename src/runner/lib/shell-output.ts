@@ -80,13 +80,14 @@ export class ShellOutput {
   #closed = false
 
   /** Make new pipes in `dir` and open them for reading; `marker` ends each
-   * block's output in them. */
-  static create(dir: string, merged: boolean, marker: string, stray: ChunkSink): ShellOutput | undefined {
+   * block's output in them. `alongside`: other named pipes to make in the
+   * same mkfifo (one process start less). */
+  static create(dir: string, merged: boolean, marker: string, stray: ChunkSink, alongside: readonly string[] = []): ShellOutput | undefined {
     const names = merged ? ['out'] : ['out', 'err']
     // Never a name an ended shell's pipes had: those are removed after it ends.
     const number = ++made
     const paths = names.map((name) => path.join(dir, `${name}-${number}.fifo`))
-    if (!makeFifos(paths)) return undefined
+    if (spawnSync('mkfifo', ['-m', '600', ...paths, ...alongside], {stdio: 'ignore'}).status !== 0) return undefined
     // Read and write: the pipe never reads as ended, and the shell's open
     // never waits for a reader.
     const fds = paths.map((fifo) => fs.openSync(fifo, fs.constants.O_RDWR | fs.constants.O_NONBLOCK))
@@ -220,9 +221,4 @@ export class ShellOutput {
       this.#schedule()
     }, this.#interval)
   }
-}
-
-/** Make named pipes only this user may open; false when mkfifo fails. */
-export function makeFifos(paths: readonly string[]): boolean {
-  return spawnSync('mkfifo', ['-m', '600', ...paths], {stdio: 'ignore'}).status === 0
 }

@@ -8,7 +8,7 @@ import {trackGroup, untrackGroup} from '../../process/index.js'
 import {MarkedStream} from './marked-stream.js'
 import {hostPidOf} from './shell-children.js'
 import {bashQuote} from './shell-driver.js'
-import {makeFifos, ShellOutput} from './shell-output.js'
+import {ShellOutput} from './shell-output.js'
 import type {BlockOutput} from './shell-output.js'
 import type {Sandbox} from './sandbox.js'
 import {bwrapStarted} from './sandbox-error.js'
@@ -68,12 +68,9 @@ export class ShellProcess {
     this.#dir = pipes.dir
     this.#merged = pipes.merged
     this.#stray = stray
-    const output = ShellOutput.create(pipes.dir, pipes.merged, this.marker, stray)
     const hold = path.join(pipes.dir, `hold-${nonce}.fifo`)
-    if (!output || !makeFifos([hold])) {
-      output?.close()
-      throw new Error(`could not make the shell's pipes in ${pipes.dir} (mkfifo)`)
-    }
+    const output = ShellOutput.create(pipes.dir, pipes.merged, this.marker, stray, [hold])
+    if (!output) throw new Error(`could not make the shell's pipes in ${pipes.dir} (mkfifo)`)
     this.#output = output
     // Read and write, as the output pipes: writing never waits for the shell.
     this.#hold = {path: hold, fd: fs.openSync(hold, fs.constants.O_RDWR | fs.constants.O_NONBLOCK)}
@@ -175,6 +172,8 @@ export class ShellProcess {
    * Move the shell's stdout and stderr to fresh pipes, and release it (it
    * holds): a job a block left running keeps writing to the old ones,
    * whose output then goes to `stray`, never into a later block's output.
+   * A shell that could not move keeps its pipes, and the blocks sent to it
+   * are still read from them.
    */
   async leaveJobsBehind(): Promise<boolean> {
     const next = ShellOutput.create(this.#dir, this.#merged, this.marker, this.#stray)
@@ -185,10 +184,13 @@ export class ShellProcess {
     const [out = '', err = out] = next.paths
     this.release(`__dv_pipes ${bashQuote(out)} ${bashQuote(err)} && __dv_reply moved || __dv_reply stayed`)
     const reply = await this.#replies.next()
-    // Moved or not, the old pipes are read as stray from now on.
+    if (reply?.kind !== 'moved') {
+      next.close()
+      return false
+    }
     this.#output.handOver(next)
     this.#output = next
-    return reply?.kind === 'moved'
+    return true
   }
 
   /** Find the bash process from the pid it knows itself by (`$$`). */

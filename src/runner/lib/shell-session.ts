@@ -439,12 +439,7 @@ export class ShellSession {
       ended = this.#endedByExit(command, end)
     } else if (end === null && !ended) {
       const status = await shell.exited
-      const kept = isWholeState(this.#exitState)
-      ended = {
-        how: 'died',
-        stateKept: kept,
-        message: `the shell ended during the block (${status.signal ?? `status ${status.code}`}; \`exec\` replaces it), as the learner's terminal would close; the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter'}`
-      }
+      ended = this.#shellEnded('died', `the shell ended during the block (${status.signal ?? `status ${status.code}`}; \`exec\` replaces it), as the learner's terminal would close`)
     }
     if (end) this.#noteCwd(end.pwd)
 
@@ -503,6 +498,13 @@ export class ShellSession {
     return undefined
   }
 
+  /** The shell ended (`why`) without `exit`: the next shell takes the
+   * state it saved if whole, else the chapter's start (`lost` says more). */
+  #shellEnded(how: 'died' | 'killed', why: string, lost = ''): ShellEnded {
+    const kept = isWholeState(this.#exitState)
+    return {how, stateKept: kept, message: `${why}; the next block runs in a new shell ${kept ? 'with the state it had' : `restored from the state saved at the start of the chapter${lost}`}`}
+  }
+
   #endedByExit(command: CommandInput, end: BlockEnd): ShellEnded {
     const line = end.failure ? commandAtLine(command.text, end.failure.line) : lineNaming(command.text, ['exit'])
     return {
@@ -542,15 +544,9 @@ export class ShellSession {
       // The shell itself is stuck: SIGTERM lets its EXIT trap save the state.
       signal = (await this.#kill(shell, grace)) ?? signal
       reply = await Promise.race([finished, sleep(200).then(() => null)])
-      const kept = isWholeState(this.#exitState)
-      ended = {
-        how: 'killed',
-        stateKept: kept,
-        message: `the shell itself did not stop after the timeout and was ended; the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter: what earlier blocks of this chapter set is lost'}`
-      }
+      ended = this.#shellEnded('killed', 'the shell itself did not stop after the timeout and was ended', ': what earlier blocks of this chapter set is lost')
     } else if (reply?.kind === 'exit' || reply === null) {
-      const kept = isWholeState(this.#exitState)
-      ended = {how: 'died', stateKept: kept, message: `the hung command was the shell itself (\`exec\`); the next block runs in a new shell ${kept ? 'with the state it had' : 'restored from the state saved at the start of the chapter'}`}
+      ended = this.#shellEnded('died', 'the hung command was the shell itself (`exec`)')
     }
     const end = blockEnd(reply ?? null)
     // The killed command failed where it hung (ERR trap); else name it by

@@ -296,18 +296,17 @@ export async function runPreparedChapter(prepared: PreparedChapter, run: Chapter
   const started = Date.now()
   const steps: StepReport[] = []
   const commands = new Map<string, CommandRun>()
-  /** Blocks sent to the terminal before their turn (nextToSendAhead). */
-  const sentAhead = new Map<string, StartedCommand>()
+  /** The block sent to the terminal before its turn (nextToSendAhead). */
+  let ahead: {id: string; started: StartedCommand} | undefined
   let untrusted = run.untrusted
   for (const [index, current] of prepared.steps.entries()) {
     await run.onStepStarted?.(current)
     let report: StepReport
     const {step} = current
     if (step.kind === 'command') {
-      const started = sentAhead.get(step.id) ?? (await startCommandStep(current, step, run))
-      sentAhead.delete(step.id)
+      const started = ahead?.id === step.id ? ahead.started : await startCommandStep(current, step, run)
       const next = nextToSendAhead(prepared.steps, index, run)
-      if (next?.step.kind === 'command') sentAhead.set(next.step.id, await startCommandStep(next, next.step, run))
+      ahead = next?.step.kind === 'command' ? {id: next.step.id, started: await startCommandStep(next, next.step, run)} : undefined
       const done = await runCommandStep(current, step, run, started)
       commands.set(step.id, {prepared: current, result: done.result, failureExpected: done.failureExpected})
       report = done.report
